@@ -1,0 +1,146 @@
+"""The command line: `casebook VERB …`. Qt is imported only by the verbs that show windows."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+VERBS_NOT_BUILT = {"quiz": 5, "export": 6, "questions": 5}
+
+
+def _size(text: str) -> tuple[int, int]:
+    width, _, height = text.lower().partition("x")
+    if not (width.isdigit() and height.isdigit()) or not (1 <= int(width) <= 7680 and 1 <= int(height) <= 4320):
+        raise argparse.ArgumentTypeError(f"'{text}' is not a size like 1920x1080 (at most 7680x4320)")
+    return int(width), int(height)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="casebook",
+        description="Present a business case with numbers: slides, animated charts, quizzes, exports.",
+        epilog="With no verb, presents the bundled deck. DECK is a deck folder or its deck.yaml. "
+        "Exit codes: 0 done, 1 the deck has problems, 2 a usage or file error.",
+    )
+    verbs = parser.add_subparsers(dest="verb", metavar="VERB")
+
+    def verb(name: str, help: str, deck: str = "?") -> argparse.ArgumentParser:
+        sub = verbs.add_parser(name, help=help, description=help)
+        sub.add_argument("deck", nargs=deck, type=Path, metavar="DECK", help="deck folder or deck.yaml")
+        return sub
+
+    def language(sub: argparse.ArgumentParser) -> None:
+        sub.add_argument("--lang", choices=("zh", "en"), help="language shown (default: the deck's first)")
+
+    present = verb("present", "present a deck full screen or in a window (the default verb)")
+    present.add_argument("--slide", type=int, metavar="N", help="start at slide N (1-based)")
+    language(present)
+    present.add_argument("--theme", choices=("light", "dark", "projector"), help="colour theme")
+    present.add_argument("--presenter", action="store_true", help="open the presenter console too")
+    present.add_argument("--duration", metavar="45m", help="talk length, for the presenter's countdown")
+
+    quiz = verb("quiz", "self-study quiz on the deck's figures, with spaced repetition")
+    language(quiz)
+    quiz.add_argument("--data-dir", type=Path, metavar="DIR", help="where progress is kept ($CASEBOOK_DATA_DIR)")
+
+    export = verb("export", "export slides to PNG or PDF, a handout or a printable quiz")
+    export.add_argument("--out", type=Path, required=True, metavar="DIR", help="folder to write into")
+    export.add_argument("--format", choices=("png", "pdf"), default="png")
+    export.add_argument("--size", type=_size, default=(1920, 1080), metavar="WxH", help="PNG size (1920x1080)")
+    export.add_argument("--steps", action="store_true", help="one PNG per build step")
+    export.add_argument("--slides", metavar="1-3,7", help="which slides (numbers in the whole deck)")
+    language(export)
+    export.add_argument("--theme", choices=("light", "dark", "projector"), help="colour theme")
+    export.add_argument("--handout", action="store_true", help="PDF: each slide above its notes, on A4")
+    export.add_argument("--quiz", action="store_true", help="PDF: a printable quiz with an answer key")
+
+    verb("validate", "check decks and print every problem as FILE:LINE:COL: message", deck="*")
+
+    questions = verb("questions", "print the question bank generated from the deck's figures")
+    questions.add_argument("--json", action="store_true", required=True, help="as JSON (the only format)")
+    questions.add_argument("--seed", type=int, default=0, help="changes order and distractors, never ids")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if not argv or (argv[0].startswith("-") and argv[0] not in ("-h", "--help")):
+        argv = ["present", *argv]
+    args = build_parser().parse_args(argv)
+    if args.verb in VERBS_NOT_BUILT:
+        print(f"casebook: '{args.verb}' is not built yet (issue {VERBS_NOT_BUILT[args.verb]})", file=sys.stderr)
+        return 2
+    if args.verb == "validate":
+        return validate(args.deck)
+    if args.presenter or args.duration:
+        print("casebook: the presenter console is not built yet (issue 7)", file=sys.stderr)
+        return 2
+    return present(args)
+
+
+def _default_deck(deck: Path | None) -> Path:
+    if deck is not None:
+        return deck
+    from desktop.resources import bundled_deck
+
+    return bundled_deck()
+
+
+def _load(deck: Path):
+    """(Loaded, None), or (None, exit code 2) for a path that is no deck."""
+    from desktop.deck import DeckNotFound, load_deck
+
+    try:
+        return load_deck(deck), None
+    except DeckNotFound as error:
+        print(f"casebook: {error}", file=sys.stderr)
+        return None, 2
+
+
+def _shown(path: Path) -> Path:
+    """A path as short as the user can still use it: relative to the working folder if inside it."""
+    absolute, cwd = path.absolute(), Path.cwd()
+    return absolute.relative_to(cwd) if absolute.is_relative_to(cwd) else path
+
+
+def _plural(count: int, noun: str) -> str:
+    return f"{count} {noun}{'' if count == 1 else 's'}"
+
+
+def _print_problems(loaded) -> None:
+    for problem in loaded.problems:
+        print(problem.format(_shown(problem.mark.file)))
+
+
+def validate(decks: list[Path]) -> int:
+    code = 0
+    for deck in decks or [_default_deck(None)]:
+        loaded, error_code = _load(deck)
+        if loaded is None:
+            code = max(code, error_code)
+            continue
+        _print_problems(loaded)
+        errors = len(loaded.errors)
+        warnings = len(loaded.problems) - errors
+        d = loaded.deck
+        counts = "no deck read"
+        if d is not None:
+            derived = sum(1 for f in d.figures.values() if f.derived)
+            counts = f"{len(d.sections)} sections, {len(d.slides)} slides, {len(d.figures)} figures ({derived} derived)"
+        print(f"{_shown(deck)}: {counts}; {_plural(errors, 'error')}, {_plural(warnings, 'warning')}")
+        if errors:
+            code = max(code, 1)
+    return code
+
+
+def present(args: argparse.Namespace) -> int:
+    loaded, error_code = _load(_default_deck(args.deck))
+    if loaded is None:
+        return error_code
+    if not loaded.ok:
+        _print_problems(loaded)
+        return 1
+    from desktop.ui.app import run
+
+    return run(loaded.deck, args)

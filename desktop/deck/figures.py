@@ -1,0 +1,72 @@
+"""Figures as words: numbers, units and qualifiers formatted per language, never re-typed."""
+
+from __future__ import annotations
+
+from desktop.deck.model import Figure, Text
+from desktop.deck.reader import PLACEHOLDER
+
+# unit -> (Chinese suffix, English suffix); 亿元 is converted to billions of yuan in English.
+_SUFFIX = {
+    "%": ("%", "%"),
+    "pp": ("个百分点", " pp"),
+    "亿元": ("亿元", " bn yuan"),
+    "分钟": ("分钟", " min"),
+    "条": ("条", ""),
+    "×": ("倍", "×"),
+    None: ("", ""),
+}
+_QUALIFIER = {"more-than": ("超", "more than "), "about": ("约", "about ")}
+
+
+def number(value: float) -> str:
+    """67 -> '67', 92.7 -> '92.7', 74.70000000000001 -> '74.7'."""
+    text = f"{value:.6f}".rstrip("0").rstrip(".")
+    return "0" if text == "-0" else text
+
+
+def _magnitude(figure: Figure, lang: str) -> str:
+    scale = 0.1 if figure.unit == "亿元" and lang != "zh" else 1
+    if isinstance(figure.value, tuple):
+        low, high = figure.value
+        dash = "-" if lang == "zh" else "–"
+        return f"{number(low * scale)}{dash}{number(high * scale)}"
+    return number(abs(figure.value) * scale)
+
+
+def format_value(figure: Figure, lang: str, qualifier: bool = True, signed: bool = False) -> str:
+    """The figure as the article states it: '超12亿元', 'about 62%', '3-5倍', 'TOP1'.
+
+    `signed` puts + or − before a change (for charts); in prose the words carry the direction.
+    """
+    if figure.qualifier == "rank":
+        rank = number(figure.value)
+        return f"TOP{rank}" if lang == "zh" else ("No. 1" if rank == "1" else f"top {rank}")
+    zh = lang == "zh"
+    text = _magnitude(figure, lang) + _SUFFIX[figure.unit][0 if zh else 1]
+    if figure.unit == "亿元" and not zh:
+        text = "¥" + text.removesuffix(" bn yuan") + " bn"
+    if signed and not isinstance(figure.value, tuple):
+        text = ("−" if figure.value < 0 else "+") + text
+    if qualifier and figure.qualifier in _QUALIFIER:
+        text = _QUALIFIER[figure.qualifier][0 if zh else 1] + text
+    return text
+
+
+def stated_forms(figure: Figure) -> tuple[str, ...]:
+    """How the number can be written in the Chinese source, without its qualifier."""
+    text = format_value(figure, "zh", qualifier=False)
+    if figure.unit == "%" and figure.qualifier != "rank":
+        return (text, text.replace("%", "％"))
+    return (text,)
+
+
+def render(text: Text, lang: str, figures: dict[str, Figure]) -> str:
+    """A Text in `lang` with its {figure-id} placeholders filled in."""
+
+    def fill(match) -> str:
+        figure = figures.get(match.group(1))
+        if figure is None:
+            return match.group(0)
+        return format_value(figure, lang, qualifier=not match.group(0).endswith(":value}"))
+
+    return PLACEHOLDER.sub(fill, text.get(lang))

@@ -1,0 +1,210 @@
+"""Load a whole deck folder and check what no single file can: ids, references, sums, sources."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+import yaml
+
+from desktop.deck.figures import number, stated_forms
+from desktop.deck.load import read_text, read_yaml
+from desktop.deck.model import EMPTY_TEXT, Deck, Figure, Problem, Section, Source
+from desktop.deck.reader import Reader, suggest
+from desktop.deck.schema import read_section
+
+THEMES = ("light", "dark", "projector")
+_LANGUAGES = ("zh", "en")
+_QUALIFIER_WORDS = {"超": "more-than", "突破": "more-than", "约": "about"}
+
+
+class DeckNotFound(Exception):
+    """The path names no deck folder or deck.yaml (a usage error, not a deck problem)."""
+
+
+class Loaded:
+    """A deck as far as it could be read, and every problem found on the way."""
+
+    def __init__(self, deck: Deck | None, problems: list[Problem]) -> None:
+        self.deck, self.problems = deck, problems
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if not p.warning]
+
+    @property
+    def ok(self) -> bool:
+        return self.deck is not None and not self.errors
+
+
+def deck_file(path: Path) -> Path:
+    """The deck.yaml that `path` (a folder or the file itself) names."""
+    file = path / "deck.yaml" if path.is_dir() else path
+    if not file.is_file():
+        raise DeckNotFound(f"{path}: no deck here (expected a folder with deck.yaml, or a deck.yaml)")
+    return file
+
+
+def load_deck(path: Path) -> Loaded:
+    file = deck_file(path).absolute()
+    folder = file.parent
+    r = Reader(file=file)
+    node = read_yaml(file, r.problems)
+    keys = (
+        r.mapping(node, "deck", ("id", "title", "sections"), ("subtitle", "languages", "theme", "source"))
+        if node
+        else None
+    )
+    if keys is None:
+        return Loaded(None, r.problems)
+    if "languages" in keys:
+        langs = tuple(r.choice(n, "languages", _LANGUAGES) for n in r.sequence(keys["languages"], "languages"))
+        r.languages = tuple(lang for lang in langs if lang) or _LANGUAGES
+    section_nodes = r.sequence(keys["sections"], "sections") if "sections" in keys else []
+    if "sections" in keys and not section_nodes:
+        r.error(keys["sections"], "sections: list at least one section file")
+    sections = []
+    for section_node in section_nodes:
+        section_file = _inside(r, folder, section_node, "section file")
+        section_root = read_yaml(section_file, r.problems) if section_file else None
+        if section_root is not None:
+            r.file = section_file
+            sections.append(read_section(r, section_root))
+            r.file = file
+    r.file = file
+    deck = Deck(
+        id=(r.ident(keys["id"], "deck id") if "id" in keys else None) or "",
+        folder=folder,
+        title=r.text(keys["title"], "title") if "title" in keys else EMPTY_TEXT,
+        subtitle=r.text(keys["subtitle"], "subtitle") if "subtitle" in keys else None,
+        languages=r.languages,
+        theme=(r.choice(keys["theme"], "theme", THEMES) if "theme" in keys else None) or "light",
+        source=_read_source(r, folder, keys["source"]) if "source" in keys else None,
+        sections=tuple(s for s in sections if s),
+    )
+    deck = _check(deck, r)
+    return Loaded(deck, sorted(r.problems, key=_order))
+
+
+def _order(problem: Problem):
+    return (str(problem.mark.file), problem.mark.line, problem.mark.col)
+
+
+def _inside(r: Reader, folder: Path, node: yaml.Node, what: str) -> Path | None:
+    """A path from the deck that must stay inside the deck folder."""
+    name = r.string(node, what)
+    if name is None:
+        return None
+    path = (folder / name).resolve()
+    if not path.is_relative_to(folder.resolve()):
+        r.error(node, f"{what}: '{name}' is outside the deck folder; keep deck files inside it")
+        return None
+    if not path.is_file():
+        siblings = [p.name for p in folder.iterdir() if p.suffix in (".yaml", ".yml", ".txt")]
+        r.error(node, f"{what}: '{name}' not found in {folder.name}/{suggest(name, siblings)}")
+        return None
+    return folder / name
+
+
+def _read_source(r: Reader, folder: Path, node: yaml.Node) -> Source | None:
+    keys = r.mapping(node, "source", ("file", "title"))
+    if not keys or "file" not in keys:
+        return None
+    path = _inside(r, folder, keys["file"], "source file")
+    text = read_text(path, r.problems, "source file") if path else None
+    title = r.text(keys["title"], "title") if "title" in keys else EMPTY_TEXT
+    return Source(path, title, text) if text is not None else None
+
+
+def _check(deck: Deck, r: Reader) -> Deck:
+    """Cross-file checks; returns the deck with derived values computed."""
+    kinds = {ident: kind for ident, (kind, _) in r.declared.items()}
+    for ref in {(ref.ident, ref.kind, ref.mark): ref for ref in r.refs}.values():
+        if kinds.get(ref.ident) != ref.kind:
+            near = suggest(ref.ident, [i for i, k in kinds.items() if k == ref.kind])
+            found = f" (it is a {kinds[ref.ident]})" if ref.ident in kinds else ""
+            r.problems.append(Problem(ref.mark, f"no {ref.kind} '{ref.ident}'{found}{near}"))
+    figures = _derive(deck.figures, r)
+    sections = tuple(dataclasses.replace(s, figures=tuple(figures[f.id] for f in s.figures)) for s in deck.sections)
+    deck = dataclasses.replace(deck, sections=sections)
+    for figure in figures.values():
+        if figure.id not in r.broken:
+            _check_figure(figure, deck, r)
+    for section in deck.sections:
+        _check_charts(section, figures, r)
+    return deck
+
+
+def _derive(figures: dict[str, Figure], r: Reader) -> dict[str, Figure]:
+    """Computes derived figures in dependency order; a cycle or a missing input is reported."""
+    done = {i: f for i, f in figures.items() if f.derived is None}
+    pending = {i: f for i, f in figures.items() if f.derived is not None}
+    while pending:
+        ready = [f for f in pending.values() if all(t in done for _, t in f.derived.terms)]
+        if not ready:
+            for f in pending.values():
+                if all(t in figures for _, t in f.derived.terms):
+                    r.problems.append(Problem(f.mark, f"derived figure '{f.id}' depends on itself"))
+            break
+        for f in ready:
+            inputs = [(sign, done[t]) for sign, t in f.derived.terms]
+            value = sum(sign * float(i.value) for sign, i in inputs if not isinstance(i.value, tuple))
+            units = {_base_unit(i.unit) for _, i in inputs}
+            if len(units) > 1 or any(isinstance(i.value, tuple) for _, i in inputs):
+                r.problems.append(Problem(f.mark, f"derived figure '{f.id}' mixes units or ranges"))
+            done[f.id] = dataclasses.replace(f, value=round(value, 6))
+            del pending[f.id]
+    return {i: done.get(i, f) for i, f in figures.items()}
+
+
+def _base_unit(unit: str | None) -> str | None:
+    return "%" if unit == "pp" else unit
+
+
+def _check_figure(figure: Figure, deck: Deck, r: Reader) -> None:
+    is_share = figure.unit == "%" and figure.role != "change" and not isinstance(figure.value, tuple)
+    if is_share and not 0 <= figure.value <= 100:
+        r.problems.append(Problem(figure.mark, f"figure '{figure.id}': {number(figure.value)}% is outside 0–100"))
+    if figure.source is None or deck.source is None:
+        return
+    if figure.source not in deck.source.text:
+        r.problems.append(
+            Problem(figure.mark, f"figure '{figure.id}': its source sentence is not in {deck.source.path.name}")
+        )
+        return
+    forms = stated_forms(figure)
+    where = [figure.source.find(form) for form in forms if form in figure.source]
+    if not where:
+        r.problems.append(Problem(figure.mark, f"figure '{figure.id}': '{forms[0]}' does not appear in its source"))
+        return
+    before = figure.source[: where[0]]
+    said = next((q for word, q in _QUALIFIER_WORDS.items() if before.endswith(word)), "exact")
+    if said != "exact" and figure.qualifier != said:
+        r.problems.append(
+            Problem(
+                figure.mark,
+                f"figure '{figure.id}': the source says '{before[-2:].strip()}{forms[0]}'; qualifier should be {said}",
+                warning=True,
+            )
+        )
+
+
+def _check_charts(section: Section, figures: dict[str, Figure], r: Reader) -> None:
+    for slide in section.slides:
+        chart = slide.chart
+        if chart is None or chart.kind != "composition":
+            continue
+        pairs = [(figures.get(p.first), figures.get(p.second)) for p in chart.pairs]
+        if any(f is None for pair in pairs for f in pair):
+            continue
+        total = chart.total if chart.total is not None else 100.0
+        for stage, name in ((0, "before"), (1, "after")):
+            parts = sum(float(pair[stage].value) for pair in pairs)
+            if abs(parts - total) > 0.05:
+                r.problems.append(
+                    Problem(
+                        chart.mark,
+                        f"composition: the {name} parts add up to {number(parts)}, not {number(total)}",
+                        warning=True,
+                    )
+                )

@@ -1,0 +1,1 @@
+"""Qt windows: thin views over the deck."""

@@ -1,0 +1,92 @@
+"""Shared fixtures: offscreen Qt, a throwaway settings location, and a small deck to break."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.fonts=false")
+
+REPO = Path(__file__).resolve().parent.parent
+ARTICLE = "抖音广告收入占比从2019年的84%降至2023年的52%。\n2023年本地生活GTV突破200亿元。\n"
+
+DECK_FILES = {
+    "deck.yaml": """\
+        id: tiny
+        title: {zh: 小案例, en: A tiny case}
+        languages: [zh, en]
+        source: {file: article.txt, title: {zh: 原文, en: The article}}
+        sections: [part.yaml]
+        """,
+    "part.yaml": """\
+        id: part
+        pillar: 3
+        title: {zh: 商业变现, en: Monetisation}
+        figures:
+          - id: ads-2019
+            value: 84
+            unit: "%"
+            period: "2019"
+            measures: {zh: 广告收入占比, en: advertising share}
+            role: before
+            source: 抖音广告收入占比从2019年的84%降至2023年的52%。
+          - id: ads-2023
+            value: 52
+            unit: "%"
+            period: "2023"
+            measures: {zh: 广告收入占比, en: advertising share}
+            role: after
+            source: 抖音广告收入占比从2019年的84%降至2023年的52%。
+          - id: ads-change
+            derived: ads-2023 - ads-2019
+            unit: pp
+            measures: {zh: 广告占比变化, en: change in advertising share}
+            role: change
+        slides:
+          - id: ads-chart
+            kind: chart
+            title: {zh: 广告依赖下降, en: Less reliance on ads}
+            chart:
+              kind: before-after
+              pairs:
+                - {label: {zh: 广告, en: Ads}, before: ads-2019, after: ads-2023}
+            notes: {zh: 讲解。, en: Say this.}
+        """,
+    "article.txt": ARTICLE,
+}
+
+
+def write(path: Path, text: str | bytes) -> Path:
+    """Writes a deck file; YAML text may be indented (it is dedented)."""
+    if isinstance(text, bytes):
+        path.write_bytes(text)
+    else:
+        path.write_text(textwrap.dedent(text), encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def deck_dir(tmp_path: Path) -> Path:
+    """A valid two-file deck in a temporary folder, to edit and break."""
+    folder = tmp_path / "tiny"
+    folder.mkdir()
+    for name, text in DECK_FILES.items():
+        write(folder / name, text)
+    return folder
+
+
+def run_casebook(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
+    """The real command in a fresh process, as a user runs it."""
+    return subprocess.run(
+        [sys.executable, str(REPO / "main.py"), *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd or REPO,
+        timeout=120,
+    )

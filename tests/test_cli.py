@@ -1,0 +1,81 @@
+"""The command line is a contract: verbs, help, exit codes, and the bundled deck from anywhere."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from desktop.cli import main
+from tests.conftest import REPO, run_casebook
+
+VERBS = ("present", "quiz", "export", "validate", "questions")
+
+
+def test_help_names_every_verb(capsys):
+    with pytest.raises(SystemExit) as exit:
+        main(["--help"])
+    assert exit.value.code == 0
+    out = capsys.readouterr().out
+    for verb in VERBS:
+        assert re.search(rf"^\s+{verb}\s+\w", out, re.MULTILINE), verb
+
+
+@pytest.mark.parametrize(
+    ("verb", "options"),
+    [
+        ("present", ["--slide", "--lang", "--theme", "--presenter", "--duration"]),
+        ("quiz", ["--lang", "--data-dir"]),
+        ("export", ["--out", "--format", "--size", "--steps", "--slides", "--handout", "--quiz"]),
+        ("validate", ["DECK"]),
+        ("questions", ["--json", "--seed"]),
+    ],
+)
+def test_each_verb_explains_its_options(capsys, verb, options):
+    with pytest.raises(SystemExit) as exit:
+        main([verb, "--help"])
+    assert exit.value.code == 0
+    out = capsys.readouterr().out
+    for option in options:
+        assert option in out
+
+
+@pytest.mark.parametrize(
+    ("args", "issue"), [(["quiz"], 5), (["export", "--out", "x"], 6), (["questions", "--json"], 5)]
+)
+def test_verbs_not_built_yet_say_so_in_one_line(capsys, args, issue):
+    assert main(args) == 2
+    err = capsys.readouterr().err
+    assert err == f"casebook: '{args[0]}' is not built yet (issue {issue})\n"
+
+
+def test_a_bad_flag_is_a_usage_error(capsys):
+    with pytest.raises(SystemExit) as exit:
+        main(["export", "--out", "x", "--size", "huge"])
+    assert exit.value.code == 2
+    assert "'huge' is not a size like 1920x1080" in capsys.readouterr().err
+
+
+def test_validate_checks_the_bundled_deck_from_any_folder(tmp_path):
+    result = run_casebook("validate", cwd=tmp_path)
+    assert result.returncode == 0, result.stdout + result.stderr
+    summary = result.stdout.strip().splitlines()[-1]
+    assert re.fullmatch(
+        r".*douyin-exit-matrix: 11 sections, \d\d slides, \d\d figures \(\d derived\); 0 errors, 0 warnings", summary
+    )
+
+
+def test_validate_takes_several_decks(capsys, monkeypatch):
+    monkeypatch.chdir(REPO)
+    assert main(["validate", "content/douyin-exit-matrix", "content/authoring-guide/deck.yaml"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert [line.split(":")[0] for line in lines] == [
+        "content/douyin-exit-matrix",
+        "content/authoring-guide/deck.yaml",
+    ]
+
+
+def test_present_refuses_a_broken_deck_with_its_problems(deck_dir, capsys):
+    (deck_dir / "part.yaml").write_text("id: [", encoding="utf-8")
+    assert main(["present", str(deck_dir)]) == 1
+    assert "part.yaml:1:6: YAML syntax:" in capsys.readouterr().out
