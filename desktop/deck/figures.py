@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from desktop.deck.model import Figure, Text
+from desktop.deck.model import Figure, Slide, Table, Text
 from desktop.deck.reader import PLACEHOLDER
 
 # unit -> (Chinese suffix, English suffix); 亿元 is converted to billions of yuan in English.
@@ -70,3 +70,28 @@ def render(text: Text, lang: str, figures: dict[str, Figure]) -> str:
         return format_value(figure, lang, qualifier=not match.group(0).endswith(":value}"))
 
     return PLACEHOLDER.sub(fill, text.get(lang))
+
+
+def derivation(figure: Figure, figures: dict[str, Figure], lang: str) -> str:
+    """A derived figure's arithmetic in words: '25% = 67% − 42个百分点'."""
+    parts = []
+    for i, (sign, ident) in enumerate(figure.derived.terms):
+        term = format_value(figures[ident], lang, qualifier=False)
+        parts.append(term if i == 0 and sign > 0 else f"{'+' if sign > 0 else '−'} {term}")
+    return f"{format_value(figure, lang)} = {' '.join(parts)}"
+
+
+def slide_figures(slide: Slide, tables: dict[str, Table]) -> list[str]:
+    """Ids of the figures a slide shows, in order of first appearance, each once."""
+    ids: list[str] = []
+    if slide.chart:
+        ids += [i for pair in slide.chart.pairs for i in (pair.first, pair.second)]
+    ids += list(slide.figures)
+    ids += [e.figure for e in slide.events if e.figure]
+    texts = [slide.title, *slide.bullets, *slide.questions, *(e.label for e in slide.events)]
+    texts += [t for t in (slide.subtitle, slide.caption, slide.quote) if t]
+    table = tables.get(slide.table or "")
+    if table:
+        texts += [cell for row in table.rows for cell in row]
+    ids += [m.group(1) for text in texts for _, value in text.by_lang for m in PLACEHOLDER.finditer(value)]
+    return list(dict.fromkeys(ids))

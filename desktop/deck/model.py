@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 UNITS = ("%", "pp", "亿元", "分钟", "条", "×")
@@ -197,15 +198,15 @@ class Deck:
     source: Source | None
     sections: tuple[Section, ...]
 
-    @property
+    @cached_property
     def slides(self) -> tuple[Slide, ...]:
         return tuple(s for section in self.sections for s in section.slides)
 
-    @property
+    @cached_property
     def figures(self) -> dict[str, Figure]:
         return {f.id: f for section in self.sections for f in section.figures}
 
-    @property
+    @cached_property
     def tables(self) -> dict[str, Table]:
         return {t.id: t for section in self.sections for t in section.tables}
 

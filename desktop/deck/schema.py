@@ -38,8 +38,8 @@ SLIDE_KEYS = {
     "quote": ("quote", "attribution"),
     "discussion": ("questions",),
 }
-_REQUIRED = {"bullets": "bullets", "table": "table", "chart": "chart", "big-number": "figures"}
-_REQUIRED |= {"timeline": "events", "quote": "quote", "discussion": "questions"}
+# The key each kind cannot do without.
+_REQUIRED = {kind: keys[0] for kind, keys in SLIDE_KEYS.items() if kind != "title"}
 
 
 def read_section(r: Reader, node: yaml.Node) -> Section | None:

@@ -132,6 +132,11 @@ def _check(deck: Deck, r: Reader) -> Deck:
             _check_figure(figure, deck, r)
     for section in deck.sections:
         _check_charts(section, figures, r)
+        for event in (e for slide in section.slides for e in slide.events if e.figure):
+            if any(f"{{{event.figure}" in value for _, value in event.label.by_lang):
+                r.problems.append(
+                    Problem(event.mark, f"event: the label cites '{event.figure}', which the event shows already", True)
+                )
     return deck
 
 

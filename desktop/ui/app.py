@@ -1,8 +1,9 @@
-"""Starting the Qt side: one QApplication, then the window."""
+"""Starting the Qt side: one QApplication, remembered settings, then the window."""
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 
 from PySide6.QtGui import QIcon
@@ -22,11 +23,22 @@ def qapp() -> QApplication:
 
 
 def run(deck: Deck, args: argparse.Namespace) -> int:
-    from desktop.ui.window import DeckWindow
-
     app = qapp()
-    window = DeckWindow(deck, lang=args.lang or deck.languages[0])
-    if args.slide:
-        window.go_to(args.slide - 1)
+    from desktop.render.theme import theme_ids
+    from desktop.ui.settings import Settings
+    from desktop.ui.window import PresentationWindow
+
+    settings = Settings()
+    remembered_lang = settings.get("lang")
+    lang = args.lang or (remembered_lang if remembered_lang in deck.languages else deck.languages[0])
+    remembered_theme = settings.get("theme")
+    theme = args.theme or (remembered_theme if remembered_theme in theme_ids() else deck.theme)
+    window = PresentationWindow(deck, settings, lang, theme, reduced_motion=bool(settings.get("reduced-motion")))
+    geometry = settings.geometry()
+    if geometry is not None:
+        window.restoreGeometry(geometry)
     window.show()
+    window.start((args.slide or 1) - 1)
+    if os.environ.get("CASEBOOK_QUIT_AFTER_PAINT"):  # bench/: time from process start to the first slide
+        window.view.sigPainted.connect(app.quit)
     return app.exec()

@@ -1,60 +1,306 @@
-"""The deck window: for now, the list of slides, and the current slide's title and speaker notes."""
+"""The presentation window: the slide, the overview and overlays, menus, keys, drops and reloads."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont, QKeySequence, QShortcut
-from PySide6.QtWidgets import QLabel, QListWidget, QMainWindow, QSplitter, QVBoxLayout, QWidget
+import sys
+from pathlib import Path
 
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QStackedLayout, QWidget
+
+from desktop.deck import DeckNotFound, Loaded, load_deck
 from desktop.deck.figures import render
 from desktop.deck.model import Deck
+from desktop.render.fonts import deck_family
+from desktop.render.scene import Look, SlideScene
+from desktop.render.theme import Theme, load_theme, theme_ids
+from desktop.ui.keys import action_for
+from desktop.ui.overlays import Badge, Cover, GoToList, HelpOverlay
+from desktop.ui.overview import Overview
+from desktop.ui.problems_panel import ProblemsPanel
+from desktop.ui.reload import DeckWatcher
+from desktop.ui.settings import Settings
+from desktop.ui.show import Show
+from desktop.ui.stage import ANIMATION_MS, SceneCache, SlideView
+from desktop.ui.words import tr
+
+BLANKS = {"black": "#000000", "white": "#ffffff"}
 
 
-class DeckWindow(QMainWindow):
-    def __init__(self, deck: Deck, lang: str) -> None:
+class PresentationWindow(QMainWindow):
+    def __init__(self, deck: Deck, settings: Settings, lang: str, theme: str, reduced_motion: bool = False) -> None:
         super().__init__()
-        self.deck, self.lang = deck, lang
-        self._figures = deck.figures
-        self.setWindowTitle(f"{render(deck.title, lang, self._figures)} — Casebook")
-        self.resize(1280, 720)
+        self.settings = settings
+        self.presenting = Show(deck, lang, theme, theme_ids(), reduced_motion)
+        self.cache = SceneCache()
+        self._themes: dict[str, Theme] = {}
+        self._digits = ""
+        self.family, self.font_warning = deck_family(deck)
 
-        self.slide_list = QListWidget()
-        for number, slide in enumerate(deck.slides, start=1):
-            self.slide_list.addItem(f"{number:>2}  {render(slide.title, lang, self._figures) or slide.id}")
-        self.heading = QLabel(wordWrap=True, alignment=Qt.AlignmentFlag.AlignCenter)
-        self.heading.setFont(QFont(self.font().family(), 28))
-        self.detail = QLabel(alignment=Qt.AlignmentFlag.AlignCenter)
-        self.notes = QLabel(wordWrap=True, alignment=Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-        self.notes.setFont(QFont(self.font().family(), 13))
-        pane = QWidget()
-        column = QVBoxLayout(pane)
-        column.addStretch()
-        column.addWidget(self.heading)
-        column.addWidget(self.detail)
-        column.addSpacing(24)
-        column.addWidget(self.notes)
-        column.addStretch()
-        splitter = QSplitter()
-        splitter.addWidget(self.slide_list)
-        splitter.addWidget(pane)
-        splitter.setSizes([360, 920])
-        self.setCentralWidget(splitter)
+        self.view = SlideView()
+        self.overview = Overview()
+        stage = QWidget()
+        self.pages = QStackedLayout(stage)
+        self.pages.addWidget(self.view)
+        self.pages.addWidget(self.overview)
+        self.setCentralWidget(stage)
+        self.cover, self.help, self.go_to_list = Cover(stage), HelpOverlay(stage), GoToList(stage)
+        self.badge = Badge(stage)
+        self.problems = ProblemsPanel()
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.problems)
+        self.setAcceptDrops(True)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.resize(1280, 760)
 
-        self.slide_list.currentRowChanged.connect(self._show)
-        QShortcut(QKeySequence.StandardKey.Quit, self, self.close)
-        self.go_to(0)
+        show = self.presenting
+        show.sigPosition.connect(self._show_position)
+        show.sigLook.connect(self._refresh_look)
+        show.sigDeck.connect(self._deck_changed)
+        show.sigBlank.connect(lambda colour: self.cover.cover(BLANKS.get(colour, "")))
+        self.view.sigClicked.connect(lambda forward: show.next() if forward else show.back())
+        self.view.sigWheel.connect(lambda forward: show.next() if forward else show.back())
+        self.overview.sigChosen.connect(self._chosen)
+        self.go_to_list.sigChosen.connect(self._chosen)
+        self.watcher: DeckWatcher | None = None
+        self._watch(deck)
+        self._build_menus()
+        self._retitle()
 
-    @property
-    def current(self) -> int:
-        return self.slide_list.currentRow()
+    # What is shown
+    def look(self) -> Look:
+        show = self.presenting
+        if show.theme not in self._themes:
+            theme, problems = load_theme(show.theme)
+            if theme is None:
+                self.problems.show_problems(tr("problems", show.lang), problems)
+                show.theme = next(iter(self._themes), "light")
+                theme = self._themes.get(show.theme) or load_theme("light")[0]
+            self._themes[show.theme] = theme
+        return Look(self._themes[show.theme], show.lang, self.family, show.reduced_motion)
 
-    def go_to(self, index: int) -> None:
-        self.slide_list.setCurrentRow(max(0, min(index, self.slide_list.count() - 1)))
+    def scene(self, index: int | None = None) -> SlideScene:
+        return self.cache.get(self.presenting, self.look(), self.presenting.index if index is None else index)
 
-    def _show(self, index: int) -> None:
-        slide = self.deck.slides[index]
-        section = self.deck.section_of(slide.id)
-        self.heading.setText(render(slide.title, self.lang, self._figures))
-        where = render(section.title, self.lang, self._figures) if section else ""
-        self.detail.setText(f"{where} · {index + 1}/{len(self.deck.slides)}")
-        self.notes.setText(render(slide.notes, self.lang, self._figures))
+    def _show_position(self, index: int, step: int, animate: bool) -> None:
+        self.view.show_scene(self.scene(index), step, animate)
+        if index + 1 < self.presenting.count:
+            QTimer.singleShot(ANIMATION_MS + 100, lambda: self._prebuild(index + 1))
+
+    def _prebuild(self, index: int) -> None:
+        if index < self.presenting.count:
+            self.scene(index)
+
+    def _refresh_look(self) -> None:
+        self._show_position(self.presenting.index, self.presenting.step, False)
+        self._build_menus()
+        self._retitle()
+
+    def _deck_changed(self) -> None:
+        self.family, self.font_warning = deck_family(self.presenting.deck)
+        self._retitle()
+
+    def _retitle(self) -> None:
+        deck = self.presenting.deck
+        self.setWindowTitle(f"{render(deck.title, self.presenting.lang, deck.figures)} — Casebook")
+
+    # Keys
+    def focusNextPrevChild(self, next: bool) -> bool:
+        return False  # Tab opens the overview; it never moves focus
+
+    def keyPressEvent(self, event) -> None:
+        show = self.presenting
+        if event.modifiers() & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier):
+            return super().keyPressEvent(event)
+        if show.blank or self.help.isVisible():
+            show.set_blank("")
+            self.help.hide()
+            return
+        action = action_for(event.key())
+        if action == "digit":
+            self._digits = (self._digits + event.text())[-3:]
+            self.badge.say(tr("jump", show.lang, n=self._digits))
+            return
+        if action == "next" and self._digits and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            show.go(int(self._digits) - 1)
+            action = None
+        self._digits = ""
+        self.badge.say("")
+        if action:
+            self.do(action)
+
+    def do(self, action: str) -> None:
+        """Carries out a named action of the key table (also used by menus and tests)."""
+        show = self.presenting
+        if action in ("next", "back", "first", "last", "replay"):
+            self._close_overview()
+            self.view.finish()
+            getattr(show, action)()
+        elif action in ("black", "white"):
+            show.set_blank(action)
+        elif action == "language":
+            show.toggle_lang()
+        elif action == "theme":
+            show.cycle_theme()
+        elif action == "help":
+            self.help.open(show.lang)
+        elif action == "go-to":
+            titles = [render(s.title, show.lang, show.deck.figures) or s.id for s in show.deck.slides]
+            self.go_to_list.open(titles, show.index, show.lang)
+        elif action == "overview":
+            self.toggle_overview()
+        elif action == "fullscreen":
+            self.toggle_fullscreen()
+        elif action == "escape":
+            self.escape()
+
+    def escape(self) -> None:
+        """Closes the topmost thing: an overlay, the overview, then full screen."""
+        for overlay in (self.help, self.go_to_list):
+            if overlay.isVisible():
+                overlay.hide()
+                self.setFocus()
+                return
+        if self.pages.currentWidget() is self.overview:
+            self._close_overview()
+        elif self.isFullScreen():
+            self.toggle_fullscreen()
+
+    def toggle_overview(self) -> None:
+        if self.pages.currentWidget() is self.overview:
+            self._close_overview()
+            return
+        self.pages.setCurrentWidget(self.overview)
+        self.overview.open(self.presenting.count, self.presenting.index, self.scene)
+        self.overview.setFocus()
+
+    def _close_overview(self) -> None:
+        if self.pages.currentWidget() is self.overview:
+            self.pages.setCurrentWidget(self.view)
+            self.setFocus()
+
+    def _chosen(self, index: int) -> None:
+        self.go_to_list.hide()
+        self._close_overview()
+        self.presenting.go(index)
+
+    def toggle_fullscreen(self) -> None:
+        if self.isFullScreen():
+            self.showNormal()
+            self.menuBar().show()
+        else:
+            self.menuBar().hide()
+            self.showFullScreen()
+
+    # Decks: open, recent, drop, reload
+    def open_deck(self, path: Path, resume: bool = False) -> bool:
+        try:
+            loaded = load_deck(path)
+        except DeckNotFound as error:
+            QMessageBox.warning(self, tr("open-failed", self.presenting.lang), str(error))
+            return False
+        if not loaded.ok:
+            self.problems.show_problems(tr("problems", self.presenting.lang), loaded.problems)
+            return False
+        self.settings.set_last_slide(self.presenting.deck.folder, self.presenting.index)
+        self.problems.hide()
+        self._watch(loaded.deck)
+        self.presenting.set_deck(loaded.deck, self.settings.last_slide(loaded.deck.folder) if resume else 0)
+        self._build_menus()
+        return True
+
+    def _watch(self, deck: Deck) -> None:
+        self.settings.add_recent(deck.folder)
+        self.watcher = DeckWatcher(deck.folder)
+        self.watcher.sigLoaded.connect(self._reloaded)
+
+    def _reloaded(self, loaded: Loaded) -> None:
+        if loaded.ok:
+            self.problems.hide()
+            self.presenting.reload(loaded.deck)
+            self.badge.say(tr("reloaded", self.presenting.lang))
+            QTimer.singleShot(1500, lambda: self.badge.say(""))
+        else:
+            self.problems.show_problems(tr("problems", self.presenting.lang), loaded.problems)
+
+    def dragEnterEvent(self, event) -> None:
+        urls = event.mimeData().urls()
+        if len(urls) == 1 and urls[0].isLocalFile():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:
+        self.open_deck(Path(event.mimeData().urls()[0].toLocalFile()))
+
+    def _choose_deck(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(
+            self, tr("choose-deck", self.presenting.lang), "", "deck.yaml (deck.yaml)"
+        )
+        if name:
+            self.open_deck(Path(name))
+
+    # Menus
+    def _build_menus(self) -> None:
+        lang, bar = self.presenting.lang, self.menuBar()
+        bar.clear()
+
+        def item(menu, key: str, slot, shortcut: str = "", hint: str = "") -> QAction:
+            action = menu.addAction(tr(key, lang) + (f"\t{hint}" if hint else ""), slot)
+            if shortcut:
+                action.setShortcut(QKeySequence(shortcut))
+            return action
+
+        files = bar.addMenu(tr("file", lang))
+        item(files, "open", self._choose_deck, "Ctrl+O")
+        recent = files.addMenu(tr("recent", lang))
+        for folder in self.settings.recent() or []:
+            recent.addAction(str(folder), lambda f=folder: self.open_deck(f, resume=True))
+        recent.setEnabled(bool(self.settings.recent()))
+        item(files, "export", lambda: None).setEnabled(False)  # issue 6
+        files.addSeparator()
+        item(files, "quit", self.close, "Ctrl+Q")
+
+        view = bar.addMenu(tr("view", lang))
+        item(view, "fullscreen", self.toggle_fullscreen, hint="F")
+        item(view, "overview", self.toggle_overview, hint="O")
+        for key, choices, current, choose in (
+            ("theme", self.presenting.themes, self.presenting.theme, self.presenting.set_theme),
+            ("language", self.presenting.deck.languages, lang, self.presenting.set_lang),
+        ):
+            submenu, group = view.addMenu(tr(key, lang)), QActionGroup(self)
+            for choice in choices:
+                action = submenu.addAction(choice, lambda c=choice, f=choose: f(c))
+                action.setCheckable(True)
+                action.setChecked(choice == current)
+                group.addAction(action)
+        motion = item(view, "reduced-motion", self._toggle_motion)
+        motion.setCheckable(True)
+        motion.setChecked(self.presenting.reduced_motion)
+
+        helps = bar.addMenu(tr("help", lang))
+        item(helps, "keys", lambda: self.do("help"), hint="?")
+        item(helps, "about", lambda: QMessageBox.about(self, "Casebook", tr("about-text", lang)))
+
+    def _toggle_motion(self) -> None:
+        self.presenting.reduced_motion = not self.presenting.reduced_motion
+
+    def start(self, index: int) -> None:
+        """Shows slide `index` and says once if no installed font covers the deck."""
+        if self.font_warning:
+            print(f"casebook: {self.font_warning}", file=sys.stderr)
+        self.presenting.go(index, animate=True)
+        QTimer.singleShot(ANIMATION_MS + 100, _warm_up)
+
+    def closeEvent(self, event) -> None:
+        s, show = self.settings, self.presenting
+        s.set_geometry(self.saveGeometry())
+        s.set("theme", show.theme)
+        s.set("lang", show.lang)
+        s.set("reduced-motion", "1" if show.reduced_motion else "")
+        s.set_last_slide(show.deck.folder, show.index)
+        s.sync()
+        super().closeEvent(event)
+
+
+def _warm_up() -> None:
+    """Imports the chart code (and pyqtgraph) while the first slide is on screen, not at the first chart."""
+    import desktop.render.kinds.chart  # noqa: F401

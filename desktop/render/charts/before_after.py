@@ -1,0 +1,46 @@
+"""Before-after: per pair a muted 'before' bar, then a strong 'after' bar that rises (or falls) from it."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from desktop.deck.model import ChartSpec, Figure, Pair
+from desktop.render.charts.common import BEFORE_AFTER_WORDS, ChartStyle
+from desktop.render.charts.paired import BarPair, PairedBarsChart
+from desktop.render.motion import ease
+
+
+def bar_heights(pairs_values: Sequence[tuple[float, float]], step: int, t: float) -> list[float]:
+    """(before, after) per pair, flattened.
+
+    Step 0 grows the before bars from 0; step 1 starts the after bars at the before height and moves them to
+    their own; step 2 holds the after state (the change label fades in).
+    """
+    e = ease(t)
+    heights: list[float] = []
+    for before, after in pairs_values:
+        if step <= 0:
+            heights += [before * e, 0.0]
+        elif step == 1:
+            heights += [before, before * (1 - e) + after * e]
+        else:
+            heights += [before, after]
+    return heights
+
+
+def bar_names(pair: Pair, before: Figure, after: Figure, lang: str) -> tuple[str, str]:
+    """What names the two bars: the pair's own names, else the periods ('2019', '2023'), else before/after."""
+    if pair.first_name is not None and pair.second_name is not None:
+        return pair.first_name.get(lang), pair.second_name.get(lang)
+    if before.period and after.period and before.period != after.period:
+        return before.period, after.period
+    return BEFORE_AFTER_WORDS.get(lang, BEFORE_AFTER_WORDS["en"])
+
+
+def build_before_after(spec: ChartSpec, figures: dict[str, Figure], style: ChartStyle) -> PairedBarsChart:
+    pairs = []
+    for pair in spec.pairs:
+        before, after = figures[pair.first], figures[pair.second]
+        names = bar_names(pair, before, after, style.lang)
+        pairs.append(BarPair(pair.label.get(style.lang), before, after, *names))
+    return PairedBarsChart(pairs, bar_heights, style.theme.before, style.theme.after, style)

@@ -1,0 +1,301 @@
+"""What every chart shares: its style, the words on its labels, and the base item."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, replace
+
+import pyqtgraph as pg
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPen, QTextOption
+from PySide6.QtWidgets import QGraphicsLineItem, QGraphicsSimpleTextItem, QGraphicsTextItem
+
+from desktop.deck.figures import format_value, number
+from desktop.deck.model import EMPTY_TEXT, Figure
+from desktop.render.theme import Theme
+
+# Font sizes in slide pixels at scale 1.0, read from the back of a lecture hall.
+VALUE_PX = 40
+CHANGE_PX = 44
+LABEL_PX = 30
+NAME_PX = 28
+
+DERIVED = {"zh": "（推算）", "en": " (derived)"}
+BEFORE_AFTER_WORDS = {"zh": ("之前", "之后"), "en": ("Before", "After")}
+
+
+@dataclass(frozen=True)
+class ChartStyle:
+    """How a chart looks: colours, language of its labels, font family, and size relative to a 1920×1080 slide."""
+
+    theme: Theme
+    lang: str
+    family: str
+    scale: float = 1.0
+
+    def px(self, size: float) -> float:
+        return size * self.scale
+
+    def font(self, size: float, bold: bool = False) -> QFont:
+        font = QFont(self.family)
+        font.setPixelSize(max(1, round(size * self.scale)))
+        font.setWeight(QFont.Weight.Bold if bold else QFont.Weight.Normal)
+        return font
+
+
+def magnitude(figure: Figure) -> float:
+    """The number a bar draws: a range is drawn at its middle."""
+    if isinstance(figure.value, tuple):
+        return (figure.value[0] + figure.value[1]) / 2
+    return float(figure.value)
+
+
+def decimals(*figures: Figure) -> int:
+    """Decimal places to show while a number moves between these figures."""
+    places = 0
+    for figure in figures:
+        values = figure.value if isinstance(figure.value, tuple) else (figure.value,)
+        for value in values:
+            text = number(value)
+            places = max(places, len(text.split(".")[1]) if "." in text else 0)
+    return places
+
+
+def half_up(value: float, places: int) -> float:
+    """Rounds halves away from zero, as people do (Python's round(10.5) is 10)."""
+    scale = 10**places
+    return math.copysign(math.floor(abs(value) * scale + 0.5 + 1e-9) / scale, value)
+
+
+def value_parts(figure: Figure, lang: str, value: float | None = None, places: int = 0) -> tuple[str, str]:
+    """A bar's label as (number, note): the figure as stated, or `value` (mid-animation) in its unit and
+    qualifier; the note says when the figure is derived rather than stated."""
+    if value is not None and not isinstance(figure.value, tuple) and figure.qualifier != "rank":
+        figure = replace(figure, value=half_up(value, places))
+    note = DERIVED.get(lang, DERIVED["en"]) if figure.derived is not None else ""
+    return format_value(figure, lang), note
+
+
+def value_text(figure: Figure, lang: str, value: float | None = None, places: int = 0) -> str:
+    """'25%（推算）', '25% (derived)', 'more than 25%': a bar's label as one string."""
+    return "".join(value_parts(figure, lang, value, places))
+
+
+def change_figure(before: Figure, after: Figure) -> Figure:
+    """after − before as a figure: a difference of two percentages is in points (pp)."""
+    qualifier = "exact" if before.qualifier == after.qualifier == "exact" else "about"
+    return Figure(
+        id=f"{after.id}-minus-{before.id}",
+        value=round(magnitude(after) - magnitude(before), decimals(before, after)),
+        unit="pp" if after.unit == "%" else after.unit,
+        period=None,
+        measures=EMPTY_TEXT,
+        role="change",
+        qualifier=qualifier,
+        source=None,
+    )
+
+
+def change_text(before: Figure, after: Figure, lang: str) -> str:
+    """'+26 pp', '−32个百分点', '+8条': the change from `before` to `after`, signed."""
+    if "rank" in (before.qualifier, after.qualifier):
+        return ""
+    return format_value(change_figure(before, after), lang, signed=True)
+
+
+def colour(hex_colour: str, alpha: float = 1.0) -> QColor:
+    c = QColor(hex_colour)
+    c.setAlphaF(alpha)
+    return c
+
+
+def contrast_text(theme: Theme, fill: str) -> str:
+    """The theme's text or background colour, whichever reads better on `fill`."""
+
+    def luminance(hex_colour: str) -> float:
+        c = QColor(hex_colour)
+        return 0.2126 * c.redF() + 0.7152 * c.greenF() + 0.0722 * c.blueF()
+
+    fill_l = luminance(fill)
+    return max((theme.text, theme.background), key=lambda c: abs(luminance(c) - fill_l))
+
+
+class Label:
+    """A text placed by an anchor, like pg.TextItem's ((0.5, 1) puts its bottom centre on the point).
+
+    Plain Qt text items: they paint in C++, scale with the scene, and keep no connection to the scene that
+    could outlive it (a rendered pg.TextItem does, and crashes the garbage collector when its scene goes).
+    Given a `width`, the text wraps and is centred within it. A `note` ('（推算）') follows the text in a
+    smaller, muted font, on the same baseline.
+    """
+
+    def __init__(
+        self,
+        parent,
+        font: QFont,
+        hex_colour: str,
+        anchor: tuple[float, float],
+        width: float | None = None,
+        note: tuple[QFont, str] | None = None,
+    ):
+        self.anchor = anchor
+        self.item: QGraphicsSimpleTextItem | QGraphicsTextItem
+        if width is None:
+            self.item = QGraphicsSimpleTextItem(parent)
+            self.item.setBrush(colour(hex_colour))
+        else:
+            self.item = QGraphicsTextItem(parent)
+            self.item.document().setDocumentMargin(0)
+            option = QTextOption(Qt.AlignmentFlag.AlignHCenter)
+            option.setWrapMode(QTextOption.WrapMode.WordWrap)
+            self.item.document().setDefaultTextOption(option)
+            self.item.setDefaultTextColor(colour(hex_colour))
+            self.item.setTextWidth(width)
+        self.item.setFont(font)
+        self.item.setZValue(10)
+        self._note: QGraphicsSimpleTextItem | None = None
+        self._rise = 0.0
+        if note is not None:
+            self._note = QGraphicsSimpleTextItem(self.item)
+            self._note.setFont(note[0])
+            self._note.setBrush(colour(note[1]))
+            self._rise = QFontMetricsF(font).ascent() - QFontMetricsF(note[0]).ascent()
+        self._text = self._note_text = ""
+        self._at = (0.0, 0.0)
+
+    def text(self) -> str:
+        return self._text + self._note_text
+
+    def set_text(self, text: str, note: str = "") -> None:
+        if text == self._text and note == self._note_text:
+            return
+        self._text, self._note_text = text, note
+        if isinstance(self.item, QGraphicsSimpleTextItem):
+            self.item.setText(text)
+        else:
+            self.item.setPlainText(text)
+        if self._note is not None:
+            self._note.setText(note)
+            self._note.setPos(self.item.boundingRect().width(), self._rise)
+        self.place(*self._at)
+
+    def set_width(self, width: float) -> None:
+        if isinstance(self.item, QGraphicsTextItem):
+            self.item.setTextWidth(width)
+            self.place(*self._at)
+
+    def size(self) -> tuple[float, float]:
+        rect = self.item.boundingRect()
+        note = self._note.boundingRect().width() if self._note is not None and self._note_text else 0.0
+        return rect.width() + note, rect.height()
+
+    def place(self, x: float, y: float) -> None:
+        self._at = (x, y)
+        width, height = self.size()
+        self.item.setPos(x - self.anchor[0] * width, y - self.anchor[1] * height)
+
+    def show(self, visible: bool, opacity: float = 1.0) -> None:
+        self.item.setVisible(visible and opacity > 0)
+        self.item.setOpacity(opacity)
+
+    def shown(self) -> bool:
+        return self.item.isVisible() and self.item.opacity() > 0 and bool(self._text)
+
+
+class Chart(pg.GraphicsWidget):
+    """A chart item, in its own pixels (y down): bars in a ViewBox whose range is those pixels, labels over them.
+
+    Subclasses lay their items out in `_layout(width, height)` and draw a state in `_apply(step, t)`; both
+    only move and re-label existing items, so a frame is cheap.
+    """
+
+    steps = 3
+
+    def __init__(self, style: ChartStyle) -> None:
+        super().__init__()
+        self.style = style
+        self.setFlag(self.GraphicsItemFlag.ItemHasNoContents)
+        self.view = pg.ViewBox(parent=self, enableMouse=False, enableMenu=False, defaultPadding=0, invertY=True)
+        self.view.setMouseEnabled(False, False)
+        self.view.disableAutoRange()
+        self._state = (self.steps - 1, 1.0)
+        self._values: list[float] = []
+        self._size = (0.0, 0.0)
+        self._labels: dict[str, list[Label]] = {}
+
+    # -- public ---------------------------------------------------------------------------------------------
+    def set_state(self, step: int, t: float) -> None:
+        """Draws the transition into `step` at raw progress `t`; (step, 1.0) is that step's final look."""
+        self._state = (min(self.steps - 1, max(0, int(step))), min(1.0, max(0.0, float(t))))
+        if self._size[0] > 0 and self._size[1] > 0:
+            self._apply(*self._state)
+        else:
+            self._values = self._compute(*self._state)
+
+    def state(self) -> tuple[int, float]:
+        return self._state
+
+    def values(self) -> list[float]:
+        """The bar heights or segment sizes drawn now, in figure units (order documented per kind)."""
+        return list(self._values)
+
+    def texts(self, group: str | None = None) -> list[str]:
+        """The visible labels' words, of one group ('value', 'name', 'category', 'change', ...) or all."""
+        groups = [group] if group else list(self._labels)
+        return [label.text() for g in groups for label in self._labels.get(g, []) if label.shown()]
+
+    # -- Qt ---------------------------------------------------------------------------------------------------
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        width, height = self.size().width(), self.size().height()
+        self._size = (width, height)
+        self.view.setGeometry(QRectF(0, 0, width, height))
+        self.view.setRange(xRange=(0, width), yRange=(0, height), padding=0)
+        self.view.updateMatrix()  # now, not at the next paint: export may render straight away
+        if width > 0 and height > 0:
+            self._layout(width, height)
+            self._apply(*self._state)
+
+    # -- for subclasses ---------------------------------------------------------------------------------------
+    def _compute(self, step: int, t: float) -> list[float]:
+        raise NotImplementedError
+
+    def _layout(self, width: float, height: float) -> None:
+        raise NotImplementedError
+
+    def _apply(self, step: int, t: float) -> None:
+        raise NotImplementedError
+
+    def _label(
+        self,
+        group: str,
+        size: float,
+        hex_colour: str,
+        anchor: tuple[float, float],
+        bold: bool = False,
+        width: float | None = None,
+        note: bool = False,
+    ) -> Label:
+        note_style = (self.style.font(NAME_PX), self.style.theme.muted) if note else None
+        label = Label(self, self.style.font(size, bold), hex_colour, anchor, width, note_style)
+        self._labels.setdefault(group, []).append(label)
+        return label
+
+    def _line(self, hex_colour: str, width: float, alpha: float = 1.0, dashed: bool = False) -> QGraphicsLineItem:
+        pen = QPen(colour(hex_colour, alpha))
+        pen.setWidthF(self.style.px(width))
+        pen.setCapStyle(Qt.PenCapStyle.FlatCap)
+        if dashed:
+            pen.setDashPattern([4, 3])
+        item = QGraphicsLineItem(self)
+        item.setPen(pen)
+        item.setZValue(5)
+        return item
+
+    def _bars(self, brush=None, pen=None, brushes=None) -> pg.BarGraphItem:
+        item = pg.BarGraphItem(x0=[], y0=0, width=[], height=[], brush=brush, pen=pen, brushes=brushes)
+        self.view.addItem(item, ignoreBounds=True)
+        return item
+
+    def _metrics(self, size: float, bold: bool = False) -> QFontMetricsF:
+        return QFontMetricsF(self.style.font(size, bold))

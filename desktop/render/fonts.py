@@ -1,0 +1,74 @@
+"""Picks the font every slide uses: the first installed family that covers all of the deck's text."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from PySide6.QtGui import QFont, QFontDatabase, QRawFont
+
+from desktop.deck.model import Deck, Text
+
+# In order of preference; checked against the installed families, then character by character.
+CJK_FAMILIES = (
+    "Noto Sans CJK SC",
+    "Source Han Sans SC",
+    "PingFang SC",
+    "Microsoft YaHei",
+    "WenQuanYi Micro Hei",
+    "WenQuanYi Zen Hei",
+    "Noto Sans SC",
+    "Hiragino Sans GB",
+)
+INSTALL_HINT = (
+    "no installed font shows all of this deck's Chinese; install one, e.g. 'sudo apt-get install fonts-noto-cjk' "
+    "(Debian/Ubuntu), or put Noto Sans CJK SC in ~/.local/share/fonts and run 'fc-cache -f'"
+)
+
+
+def deck_texts(deck: Deck) -> Iterable[Text]:
+    """Every Text of the deck a slide can show."""
+    yield deck.title
+    if deck.subtitle:
+        yield deck.subtitle
+    for section in deck.sections:
+        yield section.title
+        for figure in section.figures:
+            yield figure.measures
+        for table in section.tables:
+            yield from table.columns
+            for row in table.rows:
+                yield from row
+        for slide in section.slides:
+            yield from (t for t in (slide.title, slide.subtitle, slide.caption, slide.quote, slide.attribution) if t)
+            yield from slide.bullets
+            yield from slide.questions
+            yield from (e.label for e in slide.events)
+            if slide.chart:
+                for pair in slide.chart.pairs:
+                    yield from (t for t in (pair.label, pair.first_name, pair.second_name) if t)
+
+
+def pick_family(text: str, candidates: Iterable[str] = CJK_FAMILIES) -> str | None:
+    """The first candidate that is installed and has a glyph for every non-ASCII character of `text`.
+
+    Qt answers "yes" for any family name through font fallback, so the name is checked against
+    the installed families and each character against the font's own character map.
+    """
+    needed = {ch for ch in text if ord(ch) > 0x7F and not ch.isspace()}
+    installed = set(QFontDatabase.families())
+    for family in candidates:
+        if family in installed:
+            raw = QRawFont.fromFont(QFont(family))
+            # ord(): PySide6 turns a str argument into a QChar, and answers wrongly for many ideographs.
+            if all(raw.supportsCharacter(ord(ch)) for ch in needed):
+                return family
+    return None
+
+
+def deck_family(deck: Deck) -> tuple[str, str | None]:
+    """(family, warning): a family that covers the deck, or the default font and an install hint."""
+    text = "".join(t.get(lang) for t in deck_texts(deck) for lang in deck.languages)
+    if not any(ord(ch) > 0x2E7F for ch in text):
+        return QFont().defaultFamily(), None
+    family = pick_family(text)
+    return (family, None) if family else (QFont().defaultFamily(), INSTALL_HINT)

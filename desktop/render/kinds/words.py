@@ -1,0 +1,38 @@
+"""Slides made of words: title, bullets, quote, discussion."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRectF
+
+from desktop.render.scene import BODY, MARGIN, WIDTH, SlideScene
+
+
+def build_title(scene: SlideScene) -> None:
+    theme, slide, deck = scene.look.theme, scene.slide, scene.deck
+    inner = QRectF(160, 250, WIDTH - 320, 300)
+    scene.box(scene.text(slide.title), inner, 104, 56, bold=True, align="center", valign="bottom")
+    scene.rule(QRectF(WIDTH / 2 - 60, 580, 120, 8), theme.accent)
+    scene.box(scene.text(slide.subtitle), QRectF(160, 620, WIDTH - 320, 150), 46, 28, theme.muted, align="center")
+    if deck.source:
+        source = QRectF(160, 860, WIDTH - 320, 60)
+        scene.box(scene.text(deck.source.title), source, 28, 18, theme.muted, align="center")
+
+
+def build_bullets(scene: SlideScene) -> None:
+    bullets = [scene.text(b) for b in scene.slide.bullets]
+    scene.box(bullets, BODY.adjusted(0, 10, 0, 0), 46, 24, listed="bullets", spacing=0.6)
+
+
+def build_discussion(scene: SlideScene) -> None:
+    questions = [scene.text(q) for q in scene.slide.questions]
+    scene.box(questions, BODY.adjusted(0, 10, 0, 0), 42, 22, listed="numbers", spacing=0.6)
+
+
+def build_quote(scene: SlideScene) -> None:
+    theme, slide = scene.look.theme, scene.slide
+    scene.box("“", QRectF(MARGIN, BODY.top(), 130, 170), 150, 90, theme.accent, bold=True)
+    quote = QRectF(MARGIN + 150, BODY.top(), BODY.width() - 300, BODY.height() - 130)
+    scene.box(scene.text(slide.quote), quote, 58, 30, valign="center")
+    if slide.attribution:
+        attribution = QRectF(MARGIN + 150, BODY.bottom() - 110, BODY.width() - 300, 90)
+        scene.box("— " + scene.text(slide.attribution), attribution, 32, 20, theme.muted, align="right")

@@ -1,0 +1,156 @@
+"""A slide is a scene of 1920×1080 units: the window, thumbnails and exports are views of it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Protocol
+
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QImage, QPainter, QPen
+from PySide6.QtWidgets import QGraphicsScene, QGraphicsView
+
+from desktop.deck.figures import derivation, format_value, render, slide_figures
+from desktop.deck.model import Deck, Figure, Slide, Text
+from desktop.render.text import TextBox
+from desktop.render.theme import Theme
+
+WIDTH, HEIGHT = 1920, 1080
+MARGIN = 96
+BODY = QRectF(MARGIN, 262, WIDTH - 2 * MARGIN, 700)
+NUMERALS = "一二三四五六七八"
+WORDS = {
+    "source": {"zh": "来源：", "en": "Source: "},
+    "derived": {"zh": "推算：", "en": "Our arithmetic: "},
+    "pillar": {"zh": "支柱{n} · ", "en": "Pillar {n} · "},
+}
+
+
+def word(key: str, lang: str) -> str:
+    return WORDS[key].get(lang, WORDS[key]["en"])
+
+
+@dataclass(frozen=True)
+class Look:
+    """How slides are drawn: theme, language and the font family that covers the deck."""
+
+    theme: Theme
+    lang: str
+    family: str
+    reduced_motion: bool = False
+
+
+class Animated(Protocol):
+    def set_state(self, step: int, t: float) -> None: ...
+
+
+def slide_steps(slide: Slide) -> int:
+    """Build steps of a slide: a chart opens on "before", animates to "after", then shows the change."""
+    return 3 if slide.chart else 1
+
+
+def build_scene(deck: Deck, index: int, look: Look) -> SlideScene:
+    """The scene of slide `index`. Only chart slides need pyqtgraph, so only they import it."""
+    if deck.slides[index].chart:
+        from desktop.render.kinds.chart import ChartSlideScene
+
+        return ChartSlideScene(deck, index, look)
+    return SlideScene(deck, index, look)
+
+
+class SlideScene(QGraphicsScene):
+    """One slide, drawn once; `set_state(step, t)` moves its animated parts."""
+
+    def __init__(self, deck: Deck, index: int, look: Look) -> None:
+        super().__init__()
+        self.setSceneRect(0, 0, WIDTH, HEIGHT)
+        # pyqtgraph lays out its items only in a scene that has a view, even one never shown.
+        self._view = QGraphicsView(self)
+        self.deck, self.index, self.look = deck, index, look
+        self.slide = deck.slides[index]
+        self.figures = deck.figures
+        self.steps = slide_steps(self.slide)
+        self.parts: list[Animated] = []
+        self.setBackgroundBrush(QColor(look.theme.background))
+        from desktop.render.kinds import BUILDERS
+
+        if self.slide.kind != "title":
+            self._header()
+        BUILDERS[self.slide.kind](self)
+        self._footer()
+        self.state = (self.steps - 1, 1.0)
+        self.set_state(*self.state)
+
+    def text(self, text: Text | None) -> str:
+        """A deck text in the current language, figures filled in."""
+        return render(text, self.look.lang, self.figures) if text else ""
+
+    def figure_text(self, figure: Figure) -> str:
+        """A figure as a slide shows it on its own: a change carries its sign (+35%, −83%)."""
+        return format_value(figure, self.look.lang, signed=figure.role == "change")
+
+    def box(self, paragraphs, rect: QRectF, max_px: int, min_px: int, color: str | None = None, **kw) -> TextBox:
+        item = TextBox(paragraphs, rect, self.look.family, color or self.look.theme.text, max_px, min_px, **kw)
+        self.addItem(item)
+        return item
+
+    def rule(self, rect: QRectF, color: str) -> None:
+        self.addRect(rect, QPen(Qt.PenStyle.NoPen), QBrush(QColor(color)))
+
+    def set_state(self, step: int, t: float) -> None:
+        self.state = (step, t)
+        for part in self.parts:
+            part.set_state(step, t)
+
+    def _header(self) -> None:
+        section = self.deck.section_of(self.slide.id)
+        lang, theme = self.look.lang, self.look.theme
+        label = self.text(section.title) if section else ""
+        if section and section.pillar:
+            label = (
+                word("pillar", lang).format(n=NUMERALS[section.pillar - 1] if lang == "zh" else section.pillar) + label
+            )
+        self.box(label, QRectF(MARGIN, 44, WIDTH - 2 * MARGIN, 44), 28, 20, theme.muted)
+        self.rule(QRectF(MARGIN, 96, 72, 6), theme.accent)
+        self.box(self.text(self.slide.title), QRectF(MARGIN, 112, WIDTH - 2 * MARGIN, 136), 64, 36, bold=True)
+
+    def _footer(self) -> None:
+        theme = self.look.theme
+        count = len(self.deck.slides)
+        self.box(
+            f"{self.index + 1} / {count}",
+            QRectF(WIDTH - MARGIN - 200, 1000, 200, 40),
+            26,
+            18,
+            theme.muted,
+            align="right",
+        )
+        source = self.source_line()
+        if source:
+            self.box(source, QRectF(MARGIN, 986, WIDTH - 2 * MARGIN - 240, 64), 22, 15, theme.muted, valign="center")
+        self.rule(QRectF(0, HEIGHT - 8, WIDTH, 8), theme.grid)
+        self.rule(QRectF(0, HEIGHT - 8, WIDTH * (self.index + 1) / count, 8), theme.accent)
+
+    def source_line(self) -> str:
+        """Where the figures on this slide come from, and the arithmetic of any derived one."""
+        ids = slide_figures(self.slide, self.deck.tables)
+        shown = [self.figures[i] for i in ids if i in self.figures]
+        if not shown or self.deck.source is None:
+            return ""
+        lang = self.look.lang
+        section = self.deck.section_of(self.slide.id)
+        where = self.text(self.deck.source.title)
+        if section and section.pillar:
+            where += f" · {NUMERALS[section.pillar - 1]}" if lang == "zh" else f", part {section.pillar}"
+        derived = [derivation(f, self.figures, lang) for f in shown if f.derived]
+        line = word("source", lang) + where
+        return line + ("  ·  " + word("derived", lang) + "; ".join(derived) if derived else "")
+
+    def to_image(self, width: int = WIDTH, height: int = HEIGHT) -> QImage:
+        """The slide as it is now, drawn at `width`×`height` pixels (sharp, not scaled up)."""
+        image = QImage(width, height, QImage.Format.Format_ARGB32_Premultiplied)
+        image.fill(QColor(self.look.theme.background))
+        painter = QPainter(image)
+        painter.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
+        self.render(painter, QRectF(0, 0, width, height), self.sceneRect())
+        painter.end()
+        return image

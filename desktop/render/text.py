@@ -1,0 +1,148 @@
+"""Text that always fits its box: the largest size that fits between limits, wrapping as it must."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import (
+    QAbstractTextDocumentLayout,
+    QColor,
+    QFont,
+    QPainter,
+    QTextBlockFormat,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+    QTextListFormat,
+    QTextOption,
+)
+from PySide6.QtWidgets import QGraphicsItem
+
+_LISTS = {"bullets": QTextListFormat.Style.ListDisc, "numbers": QTextListFormat.Style.ListDecimal}
+ALIGN = {
+    "left": Qt.AlignmentFlag.AlignLeft,
+    "center": Qt.AlignmentFlag.AlignHCenter,
+    "right": Qt.AlignmentFlag.AlignRight,
+}
+
+
+class TextBox(QGraphicsItem):
+    """Paragraphs drawn inside `rect` at the largest pixel size in [min_px, max_px] that fits.
+
+    When even `min_px` does not fit, the size keeps shrinking (`overflow` is then True): text is
+    never clipped. `listed` ("bullets" or "numbers") makes the paragraphs a list with a hanging
+    indent; `valign` places the block in the box.
+    """
+
+    def __init__(
+        self,
+        paragraphs: list[str] | str,
+        rect: QRectF,
+        family: str,
+        color: str,
+        max_px: int,
+        min_px: int,
+        *,
+        bold: bool = False,
+        align: str = "left",
+        valign: str = "top",
+        listed: str = "",
+        spacing: float = 0.35,
+        parent: QGraphicsItem | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.paragraphs = [paragraphs] if isinstance(paragraphs, str) else list(paragraphs)
+        self.rect = QRectF(rect)
+        self.family, self.color, self.bold = family, QColor(color), bold
+        self.align, self.valign, self.listed, self.spacing = ALIGN[align], valign, listed, spacing
+        self.px, self.overflow = self._fit(max_px, min_px)
+        self.document = self._layout(self.px)
+
+    @property
+    def text(self) -> str:
+        return "\n".join(self.paragraphs)
+
+    def text_height(self) -> float:
+        return self.document.size().height()
+
+    def hug(self) -> TextBox:
+        """Shrinks the box to the height its text takes, so what follows can sit right below."""
+        self.prepareGeometryChange()
+        self.rect.setHeight(self.text_height())
+        return self
+
+    def set_text(self, paragraphs: list[str] | str) -> None:
+        """New text at the size already fitted (for a counting number: no refit each frame)."""
+        paragraphs = [paragraphs] if isinstance(paragraphs, str) else list(paragraphs)
+        if paragraphs != self.paragraphs:
+            self.paragraphs = paragraphs
+            self.document = self._layout(self.px)
+            self.update()
+
+    def _layout(self, px: int) -> QTextDocument:
+        doc = QTextDocument()
+        doc.setDocumentMargin(0)
+        doc.setIndentWidth(px * 1.5)
+        font = QFont(self.family)
+        font.setPixelSize(px)
+        font.setBold(self.bold)
+        doc.setDefaultFont(font)
+        option = QTextOption(self.align)
+        option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        doc.setDefaultTextOption(option)
+        doc.setTextWidth(self.rect.width())
+        char = QTextCharFormat()
+        char.setForeground(self.color)
+        cursor = QTextCursor(doc)
+        items = None
+        for i, paragraph in enumerate(self.paragraphs):
+            block = QTextBlockFormat()
+            block.setAlignment(self.align)
+            block.setLineHeight(118, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
+            if i < len(self.paragraphs) - 1:
+                block.setBottomMargin(px * self.spacing)
+            if i:
+                cursor.insertBlock(block, char)
+                if items is not None:
+                    items.add(cursor.block())
+            else:
+                cursor.setBlockFormat(block)
+                cursor.setBlockCharFormat(char)
+                items = cursor.createList(_LISTS[self.listed]) if self.listed else None
+            cursor.insertText(paragraph, char)
+        return doc
+
+    def _fits(self, px: int) -> bool:
+        doc = self._layout(px)
+        return doc.size().height() <= self.rect.height() and doc.idealWidth() <= self.rect.width() + 0.5
+
+    def _fit(self, max_px: int, min_px: int) -> tuple[int, bool]:
+        """Binary search on whole pixels: the largest size that fits."""
+        low, high = min_px, max_px
+        if not self._fits(low):
+            low, high = max(6, min_px // 3), min_px - 1
+            while low < high:
+                mid = (low + high + 1) // 2
+                low, high = (mid, high) if self._fits(mid) else (low, mid - 1)
+            return low, True
+        while low < high:
+            mid = (low + high + 1) // 2
+            low, high = (mid, high) if self._fits(mid) else (low, mid - 1)
+        return low, False
+
+    def boundingRect(self) -> QRectF:
+        return self.rect
+
+    def paint(self, painter: QPainter, option, widget=None) -> None:
+        free = self.rect.height() - self.text_height()
+        dy = {"top": 0, "center": free / 2, "bottom": free}[self.valign]
+        painter.save()
+        painter.translate(self.rect.left(), self.rect.top() + max(0.0, dy))
+        context = QAbstractTextDocumentLayout.PaintContext()
+        context.palette.setColor(context.palette.ColorRole.Text, self.color)
+        self.document.documentLayout().draw(painter, context)
+        painter.restore()
+
+
+def common_size(texts: list[str], rect: QRectF, family: str, max_px: int, min_px: int, bold: bool = False) -> int:
+    """The largest size at which every one of `texts` fits a box like `rect` (so a row reads evenly)."""
+    return min(TextBox(text, rect, family, "#000000", max_px, min_px, bold=bold).px for text in texts)

@@ -1,0 +1,46 @@
+"""Live reload: watch a deck's folder and files, and load the deck again when they settle."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
+
+from desktop.deck import DeckNotFound, Loaded, load_deck
+from desktop.deck.model import Mark, Problem
+
+SETTLE_MS = 150
+
+
+class DeckWatcher(QObject):
+    """Emits `sigLoaded` with each new reading of the deck after its files change.
+
+    Editors often save by writing a new file and renaming it over the old one; the watcher then
+    loses the path, so the folder is watched too and every file is added again after each change.
+    """
+
+    sigLoaded = Signal(object)
+
+    def __init__(self, folder: Path) -> None:
+        super().__init__()
+        self.folder = folder
+        self.watcher = QFileSystemWatcher(self)
+        self.timer = QTimer(self, singleShot=True, interval=SETTLE_MS)
+        self.watcher.fileChanged.connect(self.timer.start)
+        self.watcher.directoryChanged.connect(self.timer.start)
+        self.timer.timeout.connect(self.reload)
+        self._watch()
+
+    def _watch(self) -> None:
+        paths = [str(self.folder), *(str(p) for p in sorted(self.folder.iterdir()) if p.is_file())]
+        missing = [p for p in paths if p not in self.watcher.files() + self.watcher.directories()]
+        if missing:
+            self.watcher.addPaths(missing)
+
+    def reload(self) -> None:
+        self._watch()
+        try:
+            loaded = load_deck(self.folder)
+        except DeckNotFound as error:  # deck.yaml deleted or renamed mid-edit: a problem like any other
+            loaded = Loaded(None, [Problem(Mark(self.folder / "deck.yaml", 1, 1), str(error))])
+        self.sigLoaded.emit(loaded)

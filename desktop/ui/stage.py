@@ -1,0 +1,105 @@
+"""The audience view: a QGraphicsView that fits the current slide scene, and the scenes it keeps."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEasingCurve, QRectF, Qt, QVariantAnimation, Signal
+from PySide6.QtGui import QColor, QPainter, QResizeEvent
+from PySide6.QtWidgets import QFrame, QGraphicsView
+
+from desktop.render.scene import Look, SlideScene, build_scene
+from desktop.ui.show import Show
+
+ANIMATION_MS = 750
+
+
+class SceneCache:
+    """Built slide scenes for one look; a new look or deck starts afresh."""
+
+    def __init__(self) -> None:
+        self._scenes: dict[int, SlideScene] = {}
+        self._key: tuple = ()
+
+    def get(self, show: Show, look: Look, index: int) -> SlideScene:
+        key = (id(show.deck), look)
+        if key != self._key:
+            self._scenes.clear()
+            self._key = key
+        if index not in self._scenes:
+            self._scenes[index] = build_scene(show.deck, index, look)
+        return self._scenes[index]
+
+    def cached(self) -> dict[int, SlideScene]:
+        return self._scenes
+
+
+class SlideView(QGraphicsView):
+    """Shows one scene letterboxed at any size; animates a step's `t` from 0 to 1."""
+
+    sigClicked = Signal(bool)  # True: forward (left button), False: back (right button)
+    sigWheel = Signal(bool)
+    sigPainted = Signal()
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setRenderHints(
+            QPainter.RenderHint.Antialiasing
+            | QPainter.RenderHint.TextAntialiasing
+            | QPainter.RenderHint.SmoothPixmapTransform
+        )
+        self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.SmartViewportUpdate)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setMouseTracking(False)
+        self.animation = QVariantAnimation(self, startValue=0.0, endValue=1.0, duration=ANIMATION_MS)
+        self.animation.setEasingCurve(QEasingCurve.Type.Linear)  # charts ease themselves (render.motion)
+        self.animation.valueChanged.connect(self._frame)
+        self._wheel = 0
+
+    def show_scene(self, scene: SlideScene, step: int, animate: bool) -> None:
+        self.animation.stop()
+        if scene is not self.scene():
+            self.setScene(scene)
+            self.setBackgroundBrush(QColor(scene.look.theme.background))
+            self._fit()
+        if animate:
+            scene.set_state(step, 0.0)
+            self.animation.start()
+        else:
+            scene.set_state(step, 1.0)
+
+    def _frame(self, t: float) -> None:
+        scene = self.scene()
+        if isinstance(scene, SlideScene):
+            scene.set_state(scene.state[0], float(t))
+
+    def finish(self) -> None:
+        """Jumps a running animation to its end."""
+        if self.animation.state() == QVariantAnimation.State.Running:
+            self.animation.stop()
+            self._frame(1.0)
+
+    def _fit(self) -> None:
+        scene = self.scene()
+        if scene is not None:
+            self.fitInView(QRectF(scene.sceneRect()), Qt.AspectRatioMode.KeepAspectRatio)
+
+    def paintEvent(self, event) -> None:
+        super().paintEvent(event)
+        self.sigPainted.emit()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit()
+
+    def mousePressEvent(self, event) -> None:
+        if event.button() in (Qt.MouseButton.LeftButton, Qt.MouseButton.RightButton):
+            self.sigClicked.emit(event.button() == Qt.MouseButton.LeftButton)
+
+    def wheelEvent(self, event) -> None:
+        # A notched wheel sends 120 a notch; a touchpad sends many small deltas: one step a notch.
+        self._wheel += event.angleDelta().y()
+        while abs(self._wheel) >= 120:
+            self.sigWheel.emit(self._wheel < 0)
+            self._wheel -= 120 if self._wheel > 0 else -120
