@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from desktop.deck.model import Figure, Slide, Table, Text
 from desktop.deck.reader import PLACEHOLDER
 
@@ -50,6 +52,14 @@ def format_value(figure: Figure, lang: str, qualifier: bool = True, signed: bool
     if qualifier and figure.qualifier in _QUALIFIER:
         text = _QUALIFIER[figure.qualifier][0 if zh else 1] + text
     return text
+
+
+def format_period(period: str, lang: str) -> str:
+    """'2021Q3' as the article writes it in Chinese, 'Q3 2021' in English; ranges get spaced arrows."""
+    if lang == "zh":
+        return period
+    period = re.sub(r"(\d{4})Q([1-4])", r"Q\2 \1", period)
+    return re.sub(r"\s*([→–])\s*", r" \1 ", period)
 
 
 def stated_forms(figure: Figure) -> tuple[str, ...]:

@@ -210,3 +210,17 @@ def test_no_traceback_reaches_the_user_in_a_real_process(deck_dir):
     assert result.returncode == 1
     assert "Traceback" not in result.stdout + result.stderr
     assert result.stdout.splitlines()[0].endswith("part.yaml:1:6: file is not UTF-8 (byte 0xff); save it as UTF-8")
+
+
+def test_a_timeline_event_that_repeats_its_figure_is_a_warning(deck_dir, capsys):
+    timeline = (
+        "  - id: history\n    kind: timeline\n    title: 历史\n    notes: {zh: 讲解。, en: Say this.}\n"
+        "    events:\n      - {period: '2019', label: '广告占{ads-2019}', figure: ads-2019}\n"
+    )
+    write(deck_dir / "part.yaml", PART + timeline)
+    code, problems = validate(deck_dir, capsys)
+    assert code == 0
+    assert [p["message"] for p in problems] == [
+        "warning: event: the label cites 'ads-2019', which the event shows already"
+    ]
+    assert int(problems[0]["line"]) == line_of(PART + timeline, "{period: '2019'")

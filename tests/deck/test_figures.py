@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from desktop.deck.figures import format_value, number, render
+from desktop.deck.figures import format_period, format_value, number, render
 from desktop.deck.model import Figure, Text
 
 
@@ -44,3 +44,11 @@ def test_placeholders_fill_in_each_language():
     text = Text.of(zh="GTV{gtv},时长约降{drop:value}", en="GTV {gtv}; time down {drop}")
     assert render(text, "zh", figures) == "GTV超200亿元,时长约降62%"
     assert render(text, "en", figures) == "GTV more than ¥20 bn; time down about 62%"
+
+
+@pytest.mark.parametrize(
+    ("period", "zh", "en"),
+    [("2021Q3", "2021Q3", "Q3 2021"), ("2020→2023", "2020→2023", "2020 → 2023"), ("2019", "2019", "2019")],
+)
+def test_periods_read_naturally_in_each_language(period, zh, en):
+    assert (format_period(period, "zh"), format_period(period, "en")) == (zh, en)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from desktop.deck.figures import format_period
 from desktop.deck.model import ChartSpec, Figure, Pair
 from desktop.render.charts.common import BEFORE_AFTER_WORDS, ChartStyle
 from desktop.render.charts.paired import BarPair, PairedBarsChart
@@ -33,7 +34,7 @@ def bar_names(pair: Pair, before: Figure, after: Figure, lang: str) -> tuple[str
     if pair.first_name is not None and pair.second_name is not None:
         return pair.first_name.get(lang), pair.second_name.get(lang)
     if before.period and after.period and before.period != after.period:
-        return before.period, after.period
+        return format_period(before.period, lang), format_period(after.period, lang)
     return BEFORE_AFTER_WORDS.get(lang, BEFORE_AFTER_WORDS["en"])
 
 

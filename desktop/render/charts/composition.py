@@ -10,6 +10,7 @@ from collections.abc import Sequence
 
 from PySide6.QtGui import QPen
 
+from desktop.deck.figures import format_period
 from desktop.deck.model import ChartSpec, Figure
 from desktop.render.charts.common import (
     BEFORE_AFTER_WORDS,
@@ -195,7 +196,7 @@ def periods(befores: Sequence[Figure], afters: Sequence[Figure], lang: str) -> t
     before = {f.period for f in befores}
     after = {f.period for f in afters}
     if len(before) == len(after) == 1 and None not in before | after and before != after:
-        return before.pop(), after.pop()
+        return format_period(before.pop(), lang), format_period(after.pop(), lang)
     return BEFORE_AFTER_WORDS.get(lang, BEFORE_AFTER_WORDS["en"])
 
 

@@ -6,6 +6,7 @@ import dataclasses
 
 from PySide6.QtCore import QRectF
 
+from desktop.deck.figures import format_period
 from desktop.deck.model import Figure
 from desktop.render.motion import ease
 from desktop.render.scene import BODY, SlideScene
@@ -54,7 +55,7 @@ def build_big_number(scene: SlideScene) -> None:
         ).hug()
         if figure.period:
             period = QRectF(x, label_top + label.text_height() + 8, width, 50)
-            scene.box(figure.period, period, 30, 20, theme.muted, align="center")
+            scene.box(format_period(figure.period, scene.look.lang), period, 30, 20, theme.muted, align="center")
     if scene.slide.caption:
         caption = QRectF(BODY.left(), BODY.bottom() - caption_h, BODY.width(), caption_h)
         scene.box(scene.text(scene.slide.caption), caption, 30, 18, theme.muted, align="center", valign="bottom")

@@ -6,6 +6,7 @@ from PySide6.QtCore import QRectF
 from PySide6.QtGui import QBrush, QColor, QPen
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsItemGroup
 
+from desktop.deck.figures import format_period
 from desktop.render.motion import reveal
 from desktop.render.scene import BODY, SlideScene
 
@@ -42,7 +43,7 @@ def build_timeline(scene: SlideScene) -> None:
                 QBrush(QColor(theme.accent)),
             ),
             scene.box(
-                event.period,
+                format_period(event.period, scene.look.lang),
                 QRectF(x + 12, BODY.top() + 40, slot - 24, 90),
                 44,
                 26,
