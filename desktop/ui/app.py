@@ -22,6 +22,14 @@ def qapp() -> QApplication:
     return app
 
 
+def start_look(args: argparse.Namespace, settings, deck: Deck, themes: tuple[str, ...]) -> tuple[str, str]:
+    """(language, theme) to start with: the command line wins, then what was remembered, then the deck's."""
+    remembered_lang, remembered_theme = settings.get("lang"), settings.get("theme")
+    lang = args.lang or (remembered_lang if remembered_lang in deck.languages else deck.languages[0])
+    theme = args.theme or (remembered_theme if remembered_theme in themes else deck.theme)
+    return lang, theme
+
+
 def run(deck: Deck, args: argparse.Namespace) -> int:
     app = qapp()
     from desktop.render.theme import theme_ids
@@ -29,10 +37,7 @@ def run(deck: Deck, args: argparse.Namespace) -> int:
     from desktop.ui.window import PresentationWindow
 
     settings = Settings()
-    remembered_lang = settings.get("lang")
-    lang = args.lang or (remembered_lang if remembered_lang in deck.languages else deck.languages[0])
-    remembered_theme = settings.get("theme")
-    theme = args.theme or (remembered_theme if remembered_theme in theme_ids() else deck.theme)
+    lang, theme = start_look(args, settings, deck, theme_ids())
     window = PresentationWindow(deck, settings, lang, theme, reduced_motion=bool(settings.get("reduced-motion")))
     geometry = settings.geometry()
     if geometry is not None:

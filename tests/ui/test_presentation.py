@@ -161,3 +161,48 @@ def test_settings_come_back(qtbot, window, settings):
     assert settings.get("lang") == "en" and settings.get("theme") == "dark"
     assert settings.last_slide(DECK.folder) == len(DECK.slides) - 1
     assert DECK.folder in settings.recent()
+
+
+def test_the_command_line_wins_over_what_was_remembered(settings):
+    from argparse import Namespace
+
+    from desktop.ui.app import start_look
+
+    themes = ("light", "dark", "projector")
+    settings.set("lang", "en")
+    settings.set("theme", "dark")
+    assert start_look(Namespace(lang=None, theme=None), settings, DECK, themes) == ("en", "dark")
+    assert start_look(Namespace(lang="zh", theme="projector"), settings, DECK, themes) == ("zh", "projector")
+    settings.set("theme", "neon")
+    assert start_look(Namespace(lang=None, theme=None), settings, DECK, themes) == ("en", DECK.theme)
+
+
+def test_a_recent_deck_resumes_at_its_last_slide(qtbot, window, settings):
+    guide = REPO / "content" / "authoring-guide"
+    settings.set_last_slide(guide, 4)
+    assert window.open_deck(guide, resume=True)
+    assert (window.presenting.deck.id, window.presenting.index) == ("authoring-guide", 4)
+    assert settings.recent()[0] == guide
+    window.open_deck(DECK.folder, resume=True)
+    assert window.presenting.deck.id == "douyin-exit-matrix"
+    assert settings.last_slide(guide) == 4
+
+
+def test_reduced_motion_shows_final_states_at_once(qtbot, window):
+    window.presenting.go(FIRST_CHART)
+    window.presenting.next()
+    assert window.view.animation.state() != window.view.animation.State.Running
+    assert window.scene().chart.state() == (1, 1.0)
+
+
+def test_next_animates_a_chart_to_its_after_figures(qtbot, window):
+    window.presenting.reduced_motion = False
+    window.presenting.go(FIRST_CHART)
+    chart = window.scene().chart
+    before = chart.values()
+    window.presenting.next()
+    assert window.view.animation.state() == window.view.animation.State.Running
+    qtbot.waitUntil(lambda: chart.state() == (1, 1.0), timeout=3000)
+    pair = DECK.slides[FIRST_CHART].chart.pairs[0]
+    assert chart.values()[:2] == [DECK.figures[pair.first].value, DECK.figures[pair.second].value]
+    assert before != chart.values()
