@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
-VERBS_NOT_BUILT = {"quiz": 5, "export": 6, "questions": 5}
+VERBS_NOT_BUILT = {"export": 6}
 
 
 def _size(text: str) -> tuple[int, int]:
@@ -73,6 +74,10 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     if args.verb == "validate":
         return validate(args.deck)
+    if args.verb == "questions":
+        return questions(args)
+    if args.verb == "quiz":
+        return quiz(args)
     if args.presenter or args.duration:
         print("casebook: the presenter console is not built yet (issue 7)", file=sys.stderr)
         return 2
@@ -132,6 +137,50 @@ def validate(decks: list[Path]) -> int:
         if errors:
             code = max(code, 1)
     return code
+
+
+def questions(args: argparse.Namespace) -> int:
+    """The question bank as JSON on standard output (no Qt)."""
+    import json
+
+    from desktop.quiz.generate import build_bank
+
+    loaded, error_code = _load(_default_deck(args.deck))
+    if loaded is None:
+        return error_code
+    if not loaded.ok:
+        _print_problems(loaded)
+        return 1
+    bank = build_bank(loaded.deck, seed=args.seed)
+    try:
+        print(json.dumps([q.to_json() for q in bank], ensure_ascii=False, indent=2))
+    except BrokenPipeError:  # `casebook questions --json | head`: the reader has what it wanted
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - stdout must stay open until exit
+    return 0
+
+
+def quiz(args: argparse.Namespace) -> int:
+    loaded, error_code = _load(_default_deck(args.deck))
+    if loaded is None:
+        return error_code
+    if not loaded.ok:
+        _print_problems(loaded)
+        return 1
+    from desktop.quiz.store import Store, StoreError, data_dir, progress_file
+
+    try:
+        store, notice = Store.open(progress_file(data_dir(args.data_dir), loaded.deck.id))
+    except OSError as error:
+        print(f"casebook: cannot keep progress in {data_dir(args.data_dir)}: {error.strerror}", file=sys.stderr)
+        return 2
+    except StoreError as error:
+        print(f"casebook: {error}", file=sys.stderr)
+        return 2
+    if notice:
+        print(f"casebook: {notice}", file=sys.stderr)
+    from desktop.ui.app import run_quiz
+
+    return run_quiz(loaded.deck, store, args)
 
 
 def present(args: argparse.Namespace) -> int:

@@ -18,6 +18,7 @@ SLIDE_KINDS = (
     "timeline",
     "quote",
     "discussion",
+    "quiz",
 )
 CHART_KINDS = ("before-after", "composition", "benchmark")
 

@@ -37,6 +37,7 @@ SLIDE_KEYS = {
     "timeline": ("events",),
     "quote": ("quote", "attribution"),
     "discussion": ("questions",),
+    "quiz": ("figures",),
 }
 # The key each kind cannot do without.
 _REQUIRED = {kind: keys[0] for kind, keys in SLIDE_KEYS.items() if kind != "title"}
@@ -196,6 +197,8 @@ def read_slide(r: Reader, node: yaml.Node) -> Slide | None:
         items = r.sequence(keys[key], key) if key in keys else []
         if kind == "big-number" and not 1 <= len(items) <= 4:
             r.error(keys[key], "figures: a big-number slide shows 1 to 4 figures")
+        if kind == "quiz" and len(items) != 1:
+            r.error(keys[key], "figures: a quiz slide asks about exactly one figure")
         return tuple(r.reference(n, key, "figure") for n in items)
 
     return Slide(

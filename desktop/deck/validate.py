@@ -132,6 +132,12 @@ def _check(deck: Deck, r: Reader) -> Deck:
             _check_figure(figure, deck, r)
     for section in deck.sections:
         _check_charts(section, figures, r)
+        for slide in section.slides:
+            asked = figures.get(slide.figures[0]) if slide.kind == "quiz" and slide.figures else None
+            if asked is not None and asked.derived:
+                r.problems.append(
+                    Problem(slide.mark, "quiz slide: ask about a figure the article states, not a derived one")
+                )
         for event in (e for slide in section.slides for e in slide.events if e.figure):
             if any(f"{{{event.figure}" in value for _, value in event.label.by_lang):
                 r.problems.append(

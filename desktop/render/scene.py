@@ -44,8 +44,8 @@ class Animated(Protocol):
 
 
 def slide_steps(slide: Slide) -> int:
-    """Build steps of a slide: a chart opens on "before", animates to "after", then shows the change."""
-    return 3 if slide.chart else 1
+    """Build steps: a chart opens on "before", animates to "after", then shows the change; a quiz asks, then tells."""
+    return 3 if slide.chart else 2 if slide.kind == "quiz" else 1
 
 
 def build_scene(deck: Deck, index: int, look: Look) -> SlideScene:

@@ -70,6 +70,13 @@ class TextBox(QGraphicsItem):
         self.rect.setHeight(self.text_height())
         return self
 
+    def set_color(self, color: str) -> None:
+        """Redraws the same text, at the same size, in another colour."""
+        if QColor(color) != self.color:
+            self.color = QColor(color)
+            self.document = self._layout(self.px)
+            self.update()
+
     def set_text(self, paragraphs: list[str] | str) -> None:
         """New text at the size already fitted (for a counting number: no refit each frame)."""
         paragraphs = [paragraphs] if isinstance(paragraphs, str) else list(paragraphs)

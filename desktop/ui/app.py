@@ -26,7 +26,7 @@ def start_look(args: argparse.Namespace, settings, deck: Deck, themes: tuple[str
     """(language, theme) to start with: the command line wins, then what was remembered, then the deck's."""
     remembered_lang, remembered_theme = settings.get("lang"), settings.get("theme")
     lang = args.lang or (remembered_lang if remembered_lang in deck.languages else deck.languages[0])
-    theme = args.theme or (remembered_theme if remembered_theme in themes else deck.theme)
+    theme = getattr(args, "theme", None) or (remembered_theme if remembered_theme in themes else deck.theme)
     return lang, theme
 
 
@@ -47,3 +47,17 @@ def run(deck: Deck, args: argparse.Namespace) -> int:
     if os.environ.get("CASEBOOK_QUIT_AFTER_PAINT"):  # bench/: time from process start to the first slide
         window.view.sigPainted.connect(app.quit)
     return app.exec()
+
+
+def run_quiz(deck: Deck, store, args: argparse.Namespace) -> int:
+    app = qapp()
+    from desktop.quiz.generate import build_bank
+    from desktop.ui.quiz_window import QuizWindow
+    from desktop.ui.settings import Settings
+
+    lang = start_look(args, Settings(), deck, ())[0]
+    window = QuizWindow(deck, build_bank(deck), store, lang)
+    window.show()
+    code = app.exec()
+    store.close()
+    return code

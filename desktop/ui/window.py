@@ -15,6 +15,7 @@ from desktop.deck.model import Deck
 from desktop.render.fonts import deck_family
 from desktop.render.scene import Look, SlideScene
 from desktop.render.theme import Theme, load_theme, theme_ids
+from desktop.ui.class_quiz import ClassQuiz, pick_question
 from desktop.ui.keys import action_for
 from desktop.ui.overlays import Badge, Cover, GoToList, HelpOverlay
 from desktop.ui.overview import Overview
@@ -47,6 +48,9 @@ class PresentationWindow(QMainWindow):
         self.setCentralWidget(stage)
         self.cover, self.help, self.go_to_list = Cover(stage), HelpOverlay(stage), GoToList(stage)
         self.badge = Badge(stage)
+        self.class_quiz = ClassQuiz(stage)
+        self._bank: list | None = None
+        self._asked: set[str] = set()
         self.problems = ProblemsPanel()
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.problems)
         self.setAcceptDrops(True)
@@ -116,6 +120,8 @@ class PresentationWindow(QMainWindow):
             show.set_blank("")
             self.help.hide()
             return
+        if self.class_quiz.isVisible() and self._quiz_key(event.key()):
+            return
         action = action_for(event.key())
         if action == "digit":
             self._digits = (self._digits + event.text())[-3:]
@@ -144,6 +150,8 @@ class PresentationWindow(QMainWindow):
             show.cycle_theme()
         elif action == "help":
             self.help.open(show.lang)
+        elif action == "quiz":
+            self.pose_question()
         elif action == "go-to":
             titles = [render(s.title, show.lang, show.deck.figures) or s.id for s in show.deck.slides]
             self.go_to_list.open(titles, show.index, show.lang)
@@ -153,6 +161,56 @@ class PresentationWindow(QMainWindow):
             self.toggle_fullscreen()
         elif action == "escape":
             self.escape()
+
+    def pose_question(self) -> None:
+        """Puts a question about the current slide to the room (the bank is built on first use)."""
+        from desktop.quiz.generate import build_bank
+
+        show = self.presenting
+        if self._bank is None:
+            self._bank = build_bank(show.deck)
+        slide = show.deck.slides[show.index]
+        section = show.deck.section_of(slide.id)
+        question = pick_question(self._bank, slide.id, section.pillar if section else None, self._asked)
+        if question is None:
+            self.badge.say(tr("no-questions", show.lang))
+            return
+        self._asked.add(question.id)
+        self.class_quiz.pose(question, show.lang, self.look().theme)
+
+    def open_quiz(self) -> None:
+        """The self-study window for this deck, with the user's saved progress."""
+        from desktop.quiz.generate import build_bank
+        from desktop.quiz.store import Store, StoreError, data_dir, progress_file
+        from desktop.ui.quiz_window import QuizWindow
+
+        try:
+            store, notice = Store.open(progress_file(data_dir(None), self.presenting.deck.id))
+        except (OSError, StoreError) as error:
+            QMessageBox.warning(self, tr("quiz", self.presenting.lang), str(error))
+            return
+        if notice:
+            self.badge.say(notice)
+        deck = self.presenting.deck
+        self._quiz_window = QuizWindow(deck, build_bank(deck), store, self.presenting.lang)
+        self._quiz_window.show()
+
+    def _quiz_key(self, key: int) -> bool:
+        """Enter reveals, then closes; C starts a countdown; Esc closes. Other keys pass through."""
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            if self.class_quiz.revealed:
+                self.class_quiz.close_quiz()
+            else:
+                self.class_quiz.reveal()
+                self.presenting.go(self.presenting.index, self.presenting.steps() - 1)
+            return True
+        if key == Qt.Key.Key_C:
+            self.class_quiz.toggle_countdown()
+            return True
+        if key == Qt.Key.Key_Escape:
+            self.class_quiz.close_quiz()
+            return True
+        return False
 
     def escape(self) -> None:
         """Closes the topmost thing: an overlay, the overview, then full screen."""
@@ -205,6 +263,7 @@ class PresentationWindow(QMainWindow):
         self.settings.set_last_slide(self.presenting.deck.folder, self.presenting.index)
         self.problems.hide()
         self._watch(loaded.deck)
+        self._bank = None
         self.presenting.set_deck(loaded.deck, self.settings.last_slide(loaded.deck.folder) if resume else 0)
         self._build_menus()
         return True
@@ -217,6 +276,7 @@ class PresentationWindow(QMainWindow):
     def _reloaded(self, loaded: Loaded) -> None:
         if loaded.ok:
             self.problems.hide()
+            self._bank = None
             self.presenting.reload(loaded.deck)
             self.badge.say(tr("reloaded", self.presenting.lang))
             QTimer.singleShot(1500, lambda: self.badge.say(""))
@@ -275,6 +335,10 @@ class PresentationWindow(QMainWindow):
         motion = item(view, "reduced-motion", self._toggle_motion)
         motion.setCheckable(True)
         motion.setChecked(self.presenting.reduced_motion)
+
+        quiz = bar.addMenu(tr("quiz-menu", lang))
+        item(quiz, "self-study", self.open_quiz)
+        item(quiz, "ask-class", lambda: self.do("quiz"), hint="Q")
 
         helps = bar.addMenu(tr("help", lang))
         item(helps, "keys", lambda: self.do("help"), hint="?")

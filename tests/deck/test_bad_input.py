@@ -224,3 +224,12 @@ def test_a_timeline_event_that_repeats_its_figure_is_a_warning(deck_dir, capsys)
         "warning: event: the label cites 'ads-2019', which the event shows already"
     ]
     assert int(problems[0]["line"]) == line_of(PART + timeline, "{period: '2019'")
+
+
+def test_a_quiz_slide_must_ask_about_a_stated_figure(deck_dir, capsys):
+    quiz = "  - id: check\n    kind: quiz\n    title: 检查\n    notes: {zh: 讲解。, en: Say this.}\n"
+    quiz += "    figures: [ads-change]\n"
+    write(deck_dir / "part.yaml", PART + quiz)
+    problem = only_problem(deck_dir, capsys)
+    assert problem["message"] == "quiz slide: ask about a figure the article states, not a derived one"
+    assert int(problem["line"]) == line_of(PART + quiz, "- id: check")

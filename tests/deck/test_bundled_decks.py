@@ -47,7 +47,8 @@ def test_intro_eight_pillars_conclusion_and_discussion(deck):
     for section in deck.sections:
         if section.pillar:
             assert section.title.get("zh") in deck.source.text, section.id
-            assert 2 <= len(section.slides) <= 4, section.id
+            assert 2 <= len(section.slides) <= 5, section.id
+            assert section.slides[-1].kind == "quiz", f"{section.id} ends with a quick check"
 
 
 def test_every_stated_figure_appears_verbatim_in_its_sentence(deck):

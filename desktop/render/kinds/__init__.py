@@ -13,6 +13,13 @@ def build_chart_slide(scene) -> None:
     build_chart_slide(scene)
 
 
+def build_quiz(scene) -> None:
+    """Imported on first use: it builds the deck's question bank."""
+    from desktop.render.kinds.quiz import build_quiz
+
+    build_quiz(scene)
+
+
 BUILDERS = {
     "title": build_title,
     "bullets": build_bullets,
@@ -22,4 +29,5 @@ BUILDERS = {
     "timeline": build_timeline,
     "quote": build_quote,
     "discussion": build_discussion,
+    "quiz": build_quiz,
 }

@@ -1,0 +1,73 @@
+"""Reading what a student typed, and judging it against a question's answer and tolerance."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from desktop.deck.figures import format_value, number
+from desktop.deck.model import EMPTY_TEXT, Figure
+from desktop.quiz.model import NumericAnswer, Question
+
+_MINUS = str.maketrans({"−": "-", "–": "-", "—": "-"})
+_NUMBER = re.compile(r"[-+]?(?:\d+(?:\.\d*)?|\.\d+)")
+_THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
+_BILLIONS = re.compile(r"bn|billion", re.IGNORECASE)
+
+
+def decimals(value: float) -> int:
+    """How many decimals the article wrote: 92.7 -> 1, 52 -> 0."""
+    return len(number(abs(value)).partition(".")[2])
+
+
+def tolerance(*values: float) -> float:
+    """Half a unit of the last digit the article wrote: 0.5 for 52, 0.05 for 92.7."""
+    return 0.5 * 10 ** -max(decimals(v) for v in values)
+
+
+def _normal(text: str) -> str:
+    """Full-width digits and signs to ASCII (NFKC), every kind of minus to '-'."""
+    text = unicodedata.normalize("NFKC", text).translate(_MINUS)
+    return _THOUSANDS.sub("", re.sub(r"([-+])\s+(?=\d)", r"\1", text))
+
+
+def parse_number(text: str) -> float | None:
+    """The one number in '52', '５２', ' 52 % ', '−32个百分点', '12亿元', '3.2倍', '1,200'; None if none or several."""
+    found = _NUMBER.findall(_normal(text))
+    return float(found[0]) if len(found) == 1 else None
+
+
+def is_correct(question: Question, response: int | str, lang: str | None = None) -> bool:
+    """A choice index, or typed text within the question's tolerance (亿元 read per `lang`: English types ¥ bn)."""
+    # A response that names its unit (亿, bn) is read in that unit; with no language, either reading passes.
+    answer = question.answer
+    if not isinstance(answer, NumericAnswer):
+        if isinstance(response, str):
+            response = int(response) if response.strip().isdigit() else -1
+        return not isinstance(response, bool) and response == answer
+    value = parse_number(str(response))
+    if value is None:
+        return False
+    if question.kind == "numeric":
+        value = abs(value)  # the prompt carries the direction: '下降___%' expects 83 and forgives '-83'
+    readings = [value]
+    if answer.unit == "亿元":
+        text = _normal(str(response))
+        if "亿" in text:
+            readings = [value]
+        elif _BILLIONS.search(text):
+            readings = [value * 10]
+        else:
+            readings = {"zh": [value], "en": [value * 10]}.get(lang, [value, value * 10])
+    allowed = (question.tolerance or 0.0) + 1e-9
+    return any(abs(reading - answer.value) <= allowed for reading in readings)
+
+
+def answer_text(question: Question, lang: str) -> str:
+    """The right answer as the student should read it: the choice, or '超12亿元' / '−32 pp'."""
+    answer = question.answer
+    if not isinstance(answer, NumericAnswer):
+        return question.choices[answer].get(lang)
+    role = "change" if question.kind == "points" else "level"
+    figure = Figure("answer", answer.value, answer.unit, None, EMPTY_TEXT, role, answer.qualifier, None)
+    return format_value(figure, lang, signed=question.kind == "points")

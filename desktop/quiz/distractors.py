@@ -1,0 +1,113 @@
+"""Wrong but plausible values for a figure: its neighbours in the deck first, then nearby numbers."""
+
+from __future__ import annotations
+
+import math
+import random
+
+from desktop.deck.model import Figure
+from desktop.quiz.answers import decimals
+from desktop.quiz.index import DeckIndex
+from desktop.quiz.wording import LANGS, value_text, with_value
+
+# Nearby numbers: within ±50 % first (in an order the seed picks), then closer and further out.
+_NEAR = (0.75, 1.25, 0.5, 1.5, 0.6, 1.4, 0.8, 1.2)
+_FAR = (0.9, 1.1, 0.95, 1.05, 0.85, 1.15, 0.4, 1.75, 2.0, 0.3, 2.5, 3.0)
+_RANKS = (1, 3, 5, 10, 2, 20)
+
+
+def rng_for(seed: int, question_id: str) -> random.Random:
+    """Each question's own randomness: an edit elsewhere in the deck never changes its distractors."""
+    return random.Random(f"{seed}:{question_id}")
+
+
+def round_like(value: float, places: int) -> float:
+    """Rounds half up to the figure's precision (Python's round(44.5) would give 44)."""
+    scale = 10**places
+    return math.floor(value * scale + 0.5) / scale
+
+
+def fits(figure: Figure, magnitude: float) -> bool:
+    """Inside the unit's range: a share within 0–100 %, a fall of at most 100 %, a rank a whole number ≥ 1."""
+    if magnitude <= 0:
+        return False
+    if figure.qualifier == "rank":
+        return float(magnitude).is_integer()
+    if figure.unit == "pp" or (figure.unit == "%" and (figure.role != "change" or figure.value < 0)):
+        return magnitude <= 100
+    return True
+
+
+def _peer(figure: Figure, other: Figure) -> bool:
+    """Another stated figure that could be confused with this one: same unit, kind, and sign."""
+    return (
+        not isinstance(other.value, tuple)
+        and other.unit == figure.unit
+        and (other.role == "change") == (figure.role == "change")
+        and (other.qualifier == "rank") == (figure.qualifier == "rank")
+        and (other.value < 0) == (figure.value < 0)
+    )
+
+
+def _similar(figure: Figure, other: Figure) -> bool:
+    """Within a factor of three: 6.8% is not asked among 41% and 89%, which give it away."""
+    size, other_size = abs(figure.value), abs(other.value)
+    return size / 3 <= other_size <= size * 3
+
+
+def _candidates(figure: Figure, index: DeckIndex, rng: random.Random, shown: Figure | None) -> list:
+    if isinstance(figure.value, tuple):
+        low, high = figure.value
+        width = high - low
+        shifted = [(low - width, high - width), (low + width, high + width), (low * 2, high * 2)]
+        rng.shuffle(shifted)
+        return [r for r in [*shifted, (low + 2 * width, high + 2 * width)] if r[0] > 0]
+    near, rest = index.neighbours(figure)
+    partner = index.counterpart(figure)
+    near = [f for f in near if _peer(figure, f) and _similar(figure, f) and f != partner]
+    rest = [f for f in rest if _peer(figure, f) and _similar(figure, f) and f != partner]
+    rng.shuffle(near)
+    rng.shuffle(rest)
+    first = [partner] if partner is not None and partner != shown and _peer(figure, partner) else []
+    stated = [abs(f.value) for f in first + near + rest]
+    magnitude, places = abs(figure.value), decimals(figure.value)
+    if figure.qualifier == "rank":
+        return stated + list(_RANKS)
+    ordered = list(_NEAR)
+    rng.shuffle(ordered)
+    return stated + [round_like(magnitude * k, places) for k in ordered + list(_FAR)]
+
+
+def _direction(figure: Figure, shown: Figure | None):
+    """With the other end of a change in the prompt ('从78%升至多少？'), a choice must keep its direction."""
+    if shown is None:
+        return lambda value: True
+    rises = (figure.value > shown.value) if figure.role == "after" else (shown.value > figure.value)
+    if figure.role == "after":
+        return lambda value: (value > shown.value) if rises else (value < shown.value)
+    return lambda value: (value < shown.value) if rises else (value > shown.value)
+
+
+def distractor_values(
+    figure: Figure, index: DeckIndex, rng: random.Random, shown: Figure | None = None, count: int = 3
+) -> list:
+    """Up to `count` values, signed like the figure, distinct in text; never `shown`, the end the prompt states."""
+    keeps_direction = _direction(figure, shown)
+    sign = -1 if not isinstance(figure.value, tuple) and figure.value < 0 else 1
+    taken = {lang: {value_text(figure, lang)} for lang in LANGS}
+    values = []
+    for candidate in _candidates(figure, index, rng, shown):
+        if not isinstance(candidate, tuple) and not fits(figure, candidate):
+            continue
+        value = candidate if isinstance(candidate, tuple) else sign * candidate
+        if not isinstance(value, tuple) and not keeps_direction(value):
+            continue
+        texts = {lang: value_text(with_value(figure, value), lang) for lang in LANGS}
+        if any(texts[lang] in taken[lang] for lang in LANGS):
+            continue
+        for lang in LANGS:
+            taken[lang].add(texts[lang])
+        values.append(value)
+        if len(values) == count:
+            break
+    return values

@@ -1,0 +1,142 @@
+"""The question bank: generated from the deck's figures and tables, the same ids and answers for every seed."""
+
+from __future__ import annotations
+
+import random
+
+from desktop.deck.model import Deck, Figure, Section
+from desktop.quiz import compare
+from desktop.quiz.answers import tolerance
+from desktop.quiz.distractors import distractor_values, rng_for
+from desktop.quiz.index import DeckIndex
+from desktop.quiz.model import NumericAnswer, Question
+from desktop.quiz.wording import (
+    ACCORDING,
+    both,
+    capital,
+    figure_explanation,
+    label,
+    numeric_prompt,
+    quote,
+    recall_prompt,
+    value_text,
+    with_value,
+)
+
+_ZH_NUMERALS = "零一二三四五六七八九十"
+_ROMAN = ("", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
+
+
+def build_bank(deck: Deck, seed: int = 0) -> list[Question]:
+    """Every question the deck supports, in an order the seed picks."""
+    index = DeckIndex(deck)
+    bank: list[Question] = []
+    for section in deck.sections:
+        for figure in section.figures:
+            if figure.derived is None:
+                bank += [q for q in _figure_questions(figure, index, seed) if q is not None]
+    bank += compare.questions(index, seed)
+    random.Random(seed).shuffle(bank)
+    return bank
+
+
+def _figure_questions(figure: Figure, index: DeckIndex, seed: int) -> list[Question | None]:
+    partner = index.counterpart(figure) if index.is_ambiguous_alone(figure) else None
+    if index.is_ambiguous_alone(figure) and partner is None:
+        return []  # two figures the question could mean, and no way to say which
+    return [
+        recall(figure, partner, index, seed),
+        numeric(figure, partner, index),
+        pillar(figure, index, seed),
+    ]
+
+
+def _common(figure: Figure, index: DeckIndex, partner: Figure | None) -> dict:
+    derived = index.derived_from(figure.id)
+    return {
+        "pillar": index.section(figure.id).pillar,
+        "explanation": both(lambda lang: figure_explanation(figure, partner, derived, index.figures, lang)),
+        "slide": index.home_slide(figure.id),
+        "source": figure.source or "",
+        "figure": figure.id,
+    }
+
+
+def recall(figure: Figure, partner: Figure | None, index: DeckIndex, seed: int) -> Question | None:
+    """Pick the figure's value among four, each written with the figure's unit and qualifier."""
+    ident = f"recall:{figure.id}"
+    rng = rng_for(seed, ident)
+    values = [figure.value, *distractor_values(figure, index, rng, shown=partner)]
+    if len(values) < 2:
+        return None
+    choices = [both(lambda lang, v=v: value_text(with_value(figure, v), lang)) for v in values]
+    rng.shuffle(choices)
+    return Question(
+        id=ident,
+        kind="recall",
+        prompt=both(lambda lang: recall_prompt(figure, partner, lang)),
+        choices=tuple(choices),
+        answer=choices.index(both(lambda lang: value_text(figure, lang))),
+        tolerance=None,
+        **_common(figure, index, partner),
+    )
+
+
+def numeric(figure: Figure, partner: Figure | None, index: DeckIndex) -> Question | None:
+    """Type the number as the article states it; a fall of 83% expects 83, and the prompt says 'fell'."""
+    if isinstance(figure.value, tuple):
+        return None
+    return Question(
+        id=f"numeric:{figure.id}",
+        kind="numeric",
+        prompt=both(lambda lang: numeric_prompt(figure, partner, lang)),
+        choices=(),
+        answer=NumericAnswer(abs(figure.value), figure.unit, figure.qualifier),
+        tolerance=tolerance(figure.value),
+        **_common(figure, index, partner),
+    )
+
+
+def pillar_name(section: Section, lang: str) -> str:
+    """'三、商业变现体系升级:摆脱广告依赖' / 'III · Monetisation: weaning itself off advertising'."""
+    n, title = section.pillar, section.title.get(lang)
+    if lang == "zh":
+        return f"{_ZH_NUMERALS[n]}、{title}" if n <= 10 else f"{n}. {title}"
+    return f"{_ROMAN[n]} · {title}" if n <= 10 else f"{n} · {title}"
+
+
+def pillar(figure: Figure, index: DeckIndex, seed: int) -> Question | None:
+    """In which pillar of the article a figure appears: four pillar titles, the right one among them."""
+    home = index.section(figure.id)
+    others = [s for s in index.pillars if s is not home]
+    if home.pillar is None or not others:
+        return None
+    ident = f"pillar:{figure.id}"
+    rng = rng_for(seed, ident)
+    sections = [home, *rng.sample(others, min(3, len(others)))]
+    rng.shuffle(sections)
+    names = [both(lambda lang, s=s: pillar_name(s, lang)) for s in sections]
+
+    def prompt(lang: str) -> str:
+        ask = "下面这个数字出自哪个支柱？" if lang == "zh" else "which pillar is this figure from?"
+        what = label(figure, lang) if lang == "zh" else capital(label(figure, lang))
+        return f"{ACCORDING[lang]}{ask}\n{what}{'：' if lang == 'zh' else ': '}{value_text(figure, lang)}"
+
+    def explanation(lang: str) -> str:
+        name = pillar_name(home, lang)
+        answer = f"答案：{name}。" if lang == "zh" else f"Answer: {name}."
+        return f"{answer}\n{quote(figure.source or '', lang)}"
+
+    return Question(
+        id=ident,
+        pillar=home.pillar,
+        kind="pillar",
+        prompt=both(prompt),
+        choices=tuple(names),
+        answer=sections.index(home),
+        tolerance=None,
+        explanation=both(explanation),
+        slide=index.home_slide(figure.id),
+        source=figure.source or "",
+        figure=figure.id,
+    )

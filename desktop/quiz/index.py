@@ -1,0 +1,81 @@
+"""Where things live in a deck: each figure's section and slides, its before/after partner, who derives from it."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from desktop.deck.figures import slide_figures
+from desktop.deck.model import Deck, Figure, Section, Slide, Table
+
+
+class DeckIndex:
+    """Look-ups the question generators share, computed once per deck."""
+
+    def __init__(self, deck: Deck) -> None:
+        self.deck = deck
+        self.figures = deck.figures
+        self.tables = deck.tables
+        self._section: dict[str, Section] = {}
+        for section in deck.sections:
+            for ident in [f.id for f in section.figures] + [t.id for t in section.tables]:
+                self._section[ident] = section
+        self._on_slide = {slide.id: slide_figures(slide, deck.tables) for slide in deck.slides}
+        self._shown: dict[str, list[Slide]] = {}
+        # A quiz slide asks about its figure: a question links back to where the figure is shown instead.
+        for slide in sorted(deck.slides, key=lambda s: s.kind == "quiz"):
+            for ident in self._on_slide[slide.id]:
+                self._shown.setdefault(ident, []).append(slide)
+        self._asked = Counter((f.measures.get("zh"), f.period) for f in self.figures.values())
+        self._slide_section = {s.id: section for section in deck.sections for s in section.slides}
+        self.pillars = tuple(s for s in deck.sections if s.pillar is not None)
+
+    def section(self, ident: str) -> Section:
+        """The section that declares a figure or a table."""
+        return self._section[ident]
+
+    def slides(self, figure_id: str) -> list[Slide]:
+        """Slides of the figure's own section that show it, in order."""
+        home = self._section[figure_id]
+        return [s for s in self._shown.get(figure_id, []) if self._slide_section[s.id] is home]
+
+    def home_slide(self, figure_id: str) -> str:
+        """The first slide of its section that shows the figure, else any that does, else the section's first."""
+        own = self.slides(figure_id)
+        if own:
+            return own[0].id
+        anywhere = self._shown.get(figure_id)
+        return anywhere[0].id if anywhere else self._section[figure_id].slides[0].id
+
+    def table_slide(self, table: Table) -> str:
+        shown = [s.id for s in self.deck.slides if s.table == table.id]
+        return shown[0] if shown else self._section[table.id].slides[0].id
+
+    def stated(self, ident: str) -> Figure | None:
+        """The figure if the article states it (not derived, not missing)."""
+        figure = self.figures.get(ident)
+        return figure if figure is not None and figure.derived is None else None
+
+    def counterpart(self, figure: Figure) -> Figure | None:
+        """The other end of a before/after pair with the same measure in the same section."""
+        if figure.role not in ("before", "after"):
+            return None
+        other = "after" if figure.role == "before" else "before"
+        for candidate in self._section[figure.id].figures:
+            if candidate.role == other and candidate.measures == figure.measures and candidate.unit == figure.unit:
+                return candidate
+        return None
+
+    def is_ambiguous_alone(self, figure: Figure) -> bool:
+        """Another figure has the same measure and period, so the question must say which one it asks."""
+        return self._asked[(figure.measures.get("zh"), figure.period)] > 1
+
+    def derived_from(self, figure_id: str) -> list[Figure]:
+        """Derived figures that use this one as an input."""
+        return [f for f in self.figures.values() if f.derived and any(t == figure_id for _, t in f.derived.terms)]
+
+    def neighbours(self, figure: Figure) -> tuple[list[Figure], list[Figure]]:
+        """Stated figures on the same slides, then the rest of the same section (distractor sources)."""
+        ids = [i for s in self.slides(figure.id) for i in self._on_slide[s.id]]
+        near = [self.figures[i] for i in dict.fromkeys(ids) if i != figure.id and i in self.figures]
+        rest = [f for f in self._section[figure.id].figures if f.id != figure.id and f not in near]
+        return [f for f in near if f.derived is None], [f for f in rest if f.derived is None]

@@ -1,0 +1,1 @@
+"""Slides into scenes: text, charts, themes and fonts. Knows no windows."""

@@ -1,0 +1,300 @@
+"""Self-study: the start screen, one question at a time with instant feedback, and a session summary."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, datetime
+
+from PySide6.QtCore import QElapsedTimer, Qt, QTimer, Signal
+from PySide6.QtGui import QFont, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QProgressBar,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.deck.figures import render
+from desktop.deck.model import Deck
+from desktop.quiz.answers import answer_text
+from desktop.quiz.schedule import RATINGS
+from desktop.quiz.session import Session, start_counts
+from desktop.quiz.store import Store
+from desktop.ui.slide_preview import SlidePreview
+from desktop.ui.words import tr
+
+LETTERS = "ABCD"
+TEST_SECONDS = 10 * 60
+
+
+def _label(px: int, bold: bool = False) -> QLabel:
+    label = QLabel(wordWrap=True, textInteractionFlags=Qt.TextInteractionFlag.TextSelectableByMouse)
+    font = QFont(label.font())
+    font.setPixelSize(px)
+    font.setBold(bold)
+    label.setFont(font)
+    return label
+
+
+class QuizWindow(QMainWindow):
+    """Driven by keyboard alone: 1–4 or A–D choose, Enter submits and moves on, 1–4 after an answer regrade."""
+
+    previewed = Signal(object)
+
+    def __init__(self, deck: Deck, bank, store: Store, lang: str, now: Callable[[], datetime] | None = None) -> None:
+        super().__init__()
+        self.deck, self.bank, self.store, self.lang = deck, bank, store, lang
+        self.now = now or (lambda: datetime.now(UTC))
+        self.session: Session | None = None
+        self.feedback = None
+        self.chosen: int | None = None
+        self.clock = QElapsedTimer()
+        self.setWindowTitle(f"{render(deck.title, lang, deck.figures)} — {tr('quiz', lang)}")
+        self.resize(1100, 760)
+        self.pages = QStackedWidget()
+        self.setCentralWidget(self.pages)
+        self._build_start()
+        self._build_question()
+        self._build_summary()
+        self.test_timer = QTimer(self, interval=1000)
+        self.test_timer.timeout.connect(self._tick)
+        QShortcut(QKeySequence.StandardKey.Quit, self, self.close)
+        self.show_start()
+
+    # Start screen
+    def _build_start(self) -> None:
+        page = QWidget()
+        column = QVBoxLayout(page)
+        self.start_title = _label(30, bold=True)
+        self.counts = _label(20)
+        self.mastery = QGridLayout()
+        self.pillar_choice = QComboBox()
+        self.mode_buttons = {}
+        buttons = QHBoxLayout()
+        for mode in ("due", "pillar", "mistakes", "test"):
+            button = QPushButton()
+            button.setMinimumHeight(48)
+            button.clicked.connect(lambda _=False, m=mode: self.start(m))
+            self.mode_buttons[mode] = button
+            buttons.addWidget(button)
+        buttons.insertWidget(2, self.pillar_choice)
+        column.addWidget(self.start_title)
+        column.addWidget(self.counts)
+        column.addLayout(self.mastery)
+        column.addStretch()
+        column.addLayout(buttons)
+        self.pages.addWidget(page)
+        self.start_page = page
+
+    def show_start(self) -> None:
+        lang, now = self.lang, self.now()
+        due, new = start_counts(self.bank, self.store, now)
+        self.start_title.setText(tr("quiz", lang) + " · " + render(self.deck.title, lang, self.deck.figures))
+        self.counts.setText(tr("counts", lang, due=due, new=new, total=len(self.bank)))
+        while self.mastery.count():
+            self.mastery.takeAt(0).widget().deleteLater()
+        mastery = self.store.mastery(self.bank)
+        self.pillar_choice.clear()
+        for row, section in enumerate(s for s in self.deck.sections if s.pillar):
+            name = QLabel(f"{section.pillar}. {render(section.title, lang, self.deck.figures)}")
+            bar = QProgressBar(maximum=100, value=round(100 * mastery.get(section.pillar, 0.0)))
+            bar.setFormat(tr("mastered", lang, percent="%p"))
+            self.mastery.addWidget(name, row, 0)
+            self.mastery.addWidget(bar, row, 1)
+            self.pillar_choice.addItem(name.text(), section.pillar)
+        for mode, button in self.mode_buttons.items():
+            button.setText(tr(f"mode-{mode}", lang, due=due))
+        self.mode_buttons["due"].setDefault(True)
+        self.pages.setCurrentWidget(self.start_page)
+        self.mode_buttons["due"].setFocus()
+
+    def start(self, mode: str) -> None:
+        pillar = self.pillar_choice.currentData() if mode == "pillar" else None
+        self.session = Session(self.bank, self.store, mode, self.now, pillar=pillar)
+        if mode == "test":
+            self.test_clock = QElapsedTimer()
+            self.test_clock.start()
+            self.test_timer.start()
+        self.next_question()
+
+    # Questions
+    def _build_question(self) -> None:
+        page = QWidget()
+        column = QVBoxLayout(page)
+        self.progress = _label(16)
+        self.prompt = _label(28, bold=True)
+        self.choice_buttons = []
+        for i in range(4):
+            button = QPushButton()
+            button.setMinimumHeight(56)
+            button.setCheckable(True)
+            button.setStyleSheet("QPushButton { text-align: left; padding: 8px 16px; font-size: 20px; }")
+            button.clicked.connect(lambda _=False, i=i: self.choose(i))
+            self.choice_buttons.append(button)
+        self.entry = QLineEdit()
+        self.entry.setStyleSheet("font-size: 24px; padding: 8px;")
+        self.entry.returnPressed.connect(self.submit)
+        self.verdict = _label(24, bold=True)
+        self.explanation = _label(18)
+        self.source = _label(16)
+        self.show_slide = QPushButton()
+        self.show_slide.clicked.connect(self.preview_slide)
+        self.grades = QHBoxLayout()
+        self.grade_buttons = {}
+        for i, rating in enumerate(RATINGS):
+            button = QPushButton()
+            button.clicked.connect(lambda _=False, r=rating: self.regrade(r))
+            self.grade_buttons[rating] = button
+            self.grades.addWidget(button)
+            button.setProperty("key", i + 1)
+        for widget in (self.progress, self.prompt, *self.choice_buttons, self.entry, self.verdict):
+            column.addWidget(widget)
+        column.addWidget(self.explanation)
+        column.addWidget(self.source)
+        column.addWidget(self.show_slide)
+        column.addLayout(self.grades)
+        column.addStretch()
+        self.pages.addWidget(page)
+        self.question_page = page
+
+    def next_question(self) -> None:
+        question = self.session.next() if self.session else None
+        if question is None:
+            self.show_summary()
+            return
+        lang = self.lang
+        self.feedback, self.chosen = None, None
+        self.progress.setText(self._progress_text())
+        self.prompt.setText(question.prompt.get(lang))
+        for i, button in enumerate(self.choice_buttons):
+            visible = i < len(question.choices)
+            button.setVisible(visible)
+            button.setChecked(False)
+            button.setEnabled(True)
+            if visible:
+                button.setText(f"{i + 1}  {LETTERS[i]}   {question.choices[i].get(lang)}")
+        self.entry.setVisible(question.is_numeric)
+        self.entry.clear()
+        self.entry.setReadOnly(False)
+        self.entry.setPlaceholderText(tr("type-answer", lang))
+        for widget in (self.verdict, self.explanation, self.source, self.show_slide):
+            widget.hide()
+        for button in self.grade_buttons.values():
+            button.hide()
+        self.pages.setCurrentWidget(self.question_page)
+        (self.entry if question.is_numeric else self).setFocus()
+        self.clock.start()
+
+    @property
+    def question(self):
+        return self.session.current if self.session else None
+
+    def choose(self, index: int) -> None:
+        if self.feedback is not None or self.question is None or index >= len(self.question.choices):
+            return
+        self.chosen = index
+        for i, button in enumerate(self.choice_buttons):
+            button.setChecked(i == index)
+
+    def submit(self) -> None:
+        question = self.question
+        if question is None or self.feedback is not None:
+            return
+        response = self.entry.text() if question.is_numeric else self.chosen
+        if response is None or response == "":
+            return
+        self.feedback = self.session.answer(response, self.clock.elapsed() / 1000, self.now(), lang=self.lang)
+        self._show_feedback()
+
+    def _show_feedback(self) -> None:
+        lang, feedback, question = self.lang, self.feedback, self.feedback.question
+        self.verdict.setText(tr("right" if feedback.correct else "wrong", lang, answer=answer_text(question, lang)))
+        self.verdict.setStyleSheet(f"color: {'#1b7f3b' if feedback.correct else '#b3261e'};")
+        self.explanation.setText(question.explanation.get(lang))
+        self.source.setText(tr("source", lang, source=question.source))
+        self.show_slide.setText(tr("show-slide", lang))
+        for widget in (self.verdict, self.explanation, self.source, self.show_slide):
+            widget.show()
+        for i, button in enumerate(self.choice_buttons):
+            button.setEnabled(False)
+            if not question.is_numeric and i == question.answer:
+                button.setText(button.text() + "   ✓")
+        self.entry.setReadOnly(True)
+        self._show_grades()
+        self.setFocus()
+
+    def _show_grades(self) -> None:
+        for i, (rating, button) in enumerate(self.grade_buttons.items(), start=1):
+            marker = " ●" if rating == self.feedback.rating else ""
+            button.setText(f"{i}  {tr(rating, self.lang)}{marker}")
+            button.show()
+
+    def regrade(self, rating: str) -> None:
+        if self.feedback is not None:
+            self.feedback = self.session.regrade(rating, self.now())
+            self._show_grades()
+
+    def preview_slide(self) -> None:
+        if self.question is not None:
+            preview = SlidePreview(self.deck, self.question.slide, self.lang, self)
+            preview.show()
+            self.previewed.emit(preview)
+
+    def keyPressEvent(self, event) -> None:
+        key, text = event.key(), event.text().upper()
+        if self.pages.currentWidget() is self.question_page:
+            if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space) and self.feedback is not None:
+                self.next_question()
+            elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                self.submit()
+            elif self.feedback is not None and text in "1234" and text:
+                self.regrade(RATINGS[int(text) - 1])
+            elif self.feedback is None and text and (text in "1234" or text in LETTERS):
+                self.choose(int(text) - 1 if text.isdigit() else LETTERS.index(text))
+            elif self.feedback is not None and key == Qt.Key.Key_S:
+                self.preview_slide()
+            elif key == Qt.Key.Key_Escape:
+                self.show_summary()
+        elif self.pages.currentWidget() is self.summary_page and key in (Qt.Key.Key_Return, Qt.Key.Key_Escape):
+            self.show_start()
+        elif self.pages.currentWidget() is self.start_page and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.start("due")
+        else:
+            super().keyPressEvent(event)
+
+    def _progress_text(self) -> str:
+        done, total = self.session.position()
+        text = tr("progress", self.lang, n=done + 1, total=total)
+        if self.session.mode == "test":
+            left = max(0, TEST_SECONDS - self.test_clock.elapsed() // 1000)
+            text += f"   ⏱ {left // 60}:{left % 60:02d}"
+        return text
+
+    def _tick(self) -> None:
+        if self.session is None or self.session.mode != "test":
+            self.test_timer.stop()
+            return
+        self.progress.setText(self._progress_text())
+        if self.test_clock.elapsed() // 1000 >= TEST_SECONDS:
+            self.show_summary()
+
+    # Summary
+    def _build_summary(self) -> None:
+        from desktop.ui.quiz_summary import SummaryView
+
+        self.summary_page = SummaryView()
+        self.pages.addWidget(self.summary_page)
+
+    def show_summary(self) -> None:
+        self.test_timer.stop()
+        if self.session is not None:
+            self.summary_page.show_summary(self.session.summary(), self.store.history(), self.deck, self.lang)
+        self.pages.setCurrentWidget(self.summary_page)
+        self.setFocus()

@@ -1,0 +1,195 @@
+"""Progress in SQLite: one transaction per answer, WAL, a schema version, damage set aside, nothing lost to a kill."""
+
+from __future__ import annotations
+
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import textwrap
+from datetime import UTC, date, datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+
+from desktop.quiz.schedule import review
+from desktop.quiz.store import SCHEMA_VERSION, Store, StoreError, data_dir
+from tests.conftest import REPO
+from tests.quiz.conftest import NOW
+
+
+def rows(path: Path, query: str) -> list[tuple]:
+    """What another process would read from the file."""
+    db = sqlite3.connect(path)
+    try:
+        return db.execute(query).fetchall()
+    finally:
+        db.close()
+
+
+def test_the_data_folder_is_the_flag_then_the_environment_then_the_platforms(tmp_path, monkeypatch):
+    monkeypatch.setenv("CASEBOOK_DATA_DIR", str(tmp_path / "env"))
+    assert data_dir(tmp_path / "flag") == tmp_path / "flag"
+    assert data_dir(None) == tmp_path / "env"
+    monkeypatch.delenv("CASEBOOK_DATA_DIR")
+    assert data_dir(None).name == "Casebook"
+
+
+def test_a_new_store_is_wal_with_the_schema_version(store):
+    assert rows(store.path, "PRAGMA journal_mode") == [("wal",)]
+    assert rows(store.path, "PRAGMA user_version") == [(SCHEMA_VERSION,)]
+
+
+def test_an_answer_and_its_card_are_one_committed_transaction(store):
+    statements: list[str] = []
+    store._db.set_trace_callback(statements.append)
+    state = store.record_answer("recall:ad-share-2023", True, "good", 4.5, "2", NOW)
+    store._db.set_trace_callback(None)
+    writes = [s.split()[0] for s in statements if not s.startswith("SELECT")]
+    assert writes == ["BEGIN", "INSERT", "INSERT", "COMMIT"]
+    assert state == review(None, "recall:ad-share-2023", "good", NOW), "it returns what it changed"
+    assert rows(store.path, "SELECT question_id, correct, rating, seconds, response FROM answers") == [
+        ("recall:ad-share-2023", 1, "good", 4.5, "2")
+    ]
+    assert rows(store.path, "SELECT reps FROM cards") == [(1,)], "committed: another connection sees it"
+
+
+def test_a_failed_write_leaves_neither_the_answer_nor_the_card(store):
+    db = sqlite3.connect(store.path)
+    db.execute("CREATE TRIGGER full BEFORE INSERT ON cards BEGIN SELECT RAISE(ABORT, 'disk is full'); END")
+    db.commit()
+    db.close()
+    with pytest.raises(StoreError, match="disk is full"):
+        store.record_answer("q", True, "good", 4, "x", NOW)
+    assert rows(store.path, "SELECT COUNT(*) FROM answers") == [(0,)]
+    assert store.card("q") is None
+
+
+@pytest.mark.parametrize("damage", ["garbage", "pages"])
+def test_a_damaged_file_is_set_aside_and_a_fresh_store_works(tmp_path, damage):
+    path = tmp_path / "progress.db"
+    if damage == "garbage":
+        path.write_bytes(b"\x00garbage\xff" * 500)
+    else:
+        store, _ = Store.open(path)
+        for i in range(200):
+            store.record_answer(f"q{i}", True, "good", 5, "x" * 200, NOW)
+        store.close()
+        data = bytearray(path.read_bytes())
+        data[100:] = b"\xa5" * (len(data) - 100)
+        path.write_bytes(bytes(data))
+    broken = path.read_bytes()
+    store, notice = Store.open(path, now=NOW)
+    try:
+        aside = tmp_path / "progress.db.damaged-20260302-090000"
+        assert notice == f"progress.db was damaged; it was moved to {aside.name} and a fresh one started"
+        assert aside.read_bytes() == broken
+        store.record_answer("q", False, "again", 3, "x", NOW)
+        assert store.mistakes() == ["q"]
+    finally:
+        store.close()
+
+
+def test_a_file_from_a_newer_casebook_is_refused_and_left_untouched(tmp_path):
+    path = tmp_path / "progress.db"
+    db = sqlite3.connect(path)
+    db.execute("CREATE TABLE future (x)")
+    db.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    db.commit()
+    db.close()
+    before = path.read_bytes()
+    with pytest.raises(StoreError) as refused:
+        Store.open(path)
+    assert "newer Casebook" in str(refused.value) and "\n" not in str(refused.value)
+    assert path.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["progress.db"]
+
+
+def test_a_regrade_replaces_the_rating_from_the_state_before_the_answer(store):
+    first = store.record_answer("q", True, "good", 10, "1", NOW)
+    later = NOW + timedelta(days=3)
+    second = store.record_answer("q", False, "again", 10, "2", later)
+    regraded = store.regrade("q", "easy", later + timedelta(seconds=5))
+    assert regraded == review(first, "q", "easy", later) != second
+    assert store.regrade("q", "easy", later + timedelta(seconds=9)) == regraded, "twice is the same as once"
+    assert store.card("q") == regraded
+    ratings = rows(store.path, "SELECT rating, overrides FROM answers ORDER BY id")
+    assert ratings == [("good", None), ("again", None), ("easy", 2), ("easy", 2)]
+    assert store.history() == [(date(2026, 3, 2), 1, 1), (date(2026, 3, 5), 1, 0)], "a regrade is not an answer"
+    with pytest.raises(StoreError):
+        store.regrade("never-answered", "good", NOW)
+
+
+def test_due_seen_and_mistakes(store):
+    store.record_answer("a", True, "good", 5, "x", NOW)  # due in 10 minutes
+    store.record_answer("b", False, "again", 5, "x", NOW)  # due in 1 minute
+    store.record_answer("c", True, "easy", 5, "x", NOW)  # due in days
+    assert store.due(NOW) == []
+    assert store.due(NOW + timedelta(minutes=10)) == ["b", "a"]
+    assert store.seen() == {"a", "b", "c"}
+    assert store.mistakes() == ["b"]
+    store.record_answer("b", True, "good", 5, "x", NOW + timedelta(minutes=2))
+    assert store.mistakes() == []
+
+
+def test_history_counts_answers_per_day_in_the_given_zone(store):
+    store.record_answer("a", True, "good", 5, "x", datetime(2026, 3, 1, 20, 0, tzinfo=UTC))
+    store.record_answer("b", False, "again", 5, "x", datetime(2026, 3, 2, 1, 0, tzinfo=UTC))
+    assert store.history() == [(date(2026, 3, 1), 1, 1), (date(2026, 3, 2), 1, 0)]
+    assert store.history(timezone(timedelta(hours=8))) == [(date(2026, 3, 2), 2, 1)]
+
+
+def test_mastery_is_the_share_of_a_pillars_questions_in_review_and_last_answered_right(store, bank):
+    pillar3 = [q for q in bank if q.pillar == 3]
+    store.record_answer(pillar3[0].id, True, "easy", 3, "x", NOW)  # review state, right
+    store.record_answer(pillar3[1].id, True, "good", 9, "x", NOW)  # still learning
+    mastery = store.mastery(bank)
+    assert mastery[3] == pytest.approx(1 / len(pillar3))
+    assert set(mastery) == set(range(1, 9)) and mastery[1] == 0
+
+
+CHILD = textwrap.dedent(
+    """
+    import sys
+    from datetime import UTC, datetime, timedelta
+    from pathlib import Path
+
+    from desktop.quiz.store import Store
+
+    store, _ = Store.open(Path(sys.argv[1]))
+    start = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
+    for i in range(100_000):
+        question = f"recall:q{i % 37}"
+        store.record_answer(question, i % 4 != 0, "good", 5.0, str(i), start + timedelta(seconds=i))
+        print(i, question, flush=True)
+    """
+)
+
+
+def test_an_app_killed_mid_session_loses_no_answer_it_committed(tmp_path):
+    path = tmp_path / "progress.db"
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    child = subprocess.Popen([sys.executable, "-c", CHILD, str(path)], stdout=subprocess.PIPE, text=True, env=env)
+    printed: list[str] = []
+    try:
+        for line in child.stdout:
+            printed.append(line)
+            if len(printed) == 60:
+                child.send_signal(signal.SIGKILL)
+                break
+    finally:
+        child.kill()
+        rest, _ = child.communicate(timeout=30)
+    printed += rest.splitlines(keepends=True)
+    assert child.returncode == -signal.SIGKILL and len(printed) >= 60
+    store, notice = Store.open(path)
+    try:
+        assert notice is None
+        saved = set(rows(path, "SELECT response, question_id FROM answers"))
+        for line in printed:
+            number, question = line.split()
+            assert (number, question) in saved, line
+            assert store.card(question) is not None
+    finally:
+        store.close()

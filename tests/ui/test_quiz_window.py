@@ -1,0 +1,138 @@
+"""The self-study window by keyboard alone, and the class quiz in presentation mode."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+from PySide6.QtCore import QSettings, Qt
+
+from desktop.deck import load_deck
+from desktop.quiz.generate import build_bank
+from desktop.quiz.store import Store
+from desktop.ui.quiz_window import QuizWindow
+from desktop.ui.settings import Settings
+from desktop.ui.window import PresentationWindow
+from tests.conftest import REPO
+
+DECK = load_deck(REPO / "content" / "douyin-exit-matrix").deck
+BANK = build_bank(DECK)
+NOW = datetime(2026, 11, 25, 9, 0, tzinfo=UTC)
+
+
+@pytest.fixture
+def store(tmp_path):
+    store, notice = Store.open(tmp_path / "progress.db")
+    assert notice is None
+    yield store
+    store.close()
+
+
+@pytest.fixture
+def quiz(qtbot, store):
+    window = QuizWindow(DECK, BANK, store, "en", now=lambda: NOW)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    return window
+
+
+def answer_right(qtbot, window) -> None:
+    question = window.question
+    if question.is_numeric:
+        qtbot.keyClicks(window.entry, f"{question.answer.value:g}")
+        qtbot.keyClick(window.entry, Qt.Key.Key_Return)
+    else:
+        qtbot.keyClick(window, "ABCD"[question.answer])
+        qtbot.keyClick(window, Qt.Key.Key_Return)
+
+
+def answer_wrong(qtbot, window) -> None:
+    question = window.question
+    if question.is_numeric:
+        qtbot.keyClicks(window.entry, f"{question.answer.value + 1000:g}")
+        qtbot.keyClick(window.entry, Qt.Key.Key_Return)
+    else:
+        qtbot.keyClick(window, str((question.answer + 1) % len(question.choices) + 1))
+        qtbot.keyClick(window, Qt.Key.Key_Return)
+
+
+def test_the_start_screen_counts_new_questions_and_shows_every_pillar(quiz):
+    assert f"0 due today · {len(BANK)} new" in quiz.counts.text()
+    assert quiz.mastery.rowCount() == 8
+
+
+def test_answer_right_then_wrong_by_keyboard_and_the_store_keeps_both(qtbot, quiz, store):
+    qtbot.keyClick(quiz, Qt.Key.Key_Return)
+    assert quiz.pages.currentWidget() is quiz.question_page
+    first = quiz.question
+    answer_right(qtbot, quiz)
+    assert quiz.verdict.text().startswith("✓ Right")
+    assert first.source in quiz.source.text()
+    assert store.card(first.id) is not None, "the answer is committed before the next question"
+    qtbot.keyClick(quiz, Qt.Key.Key_Return)
+    second = quiz.question
+    assert second.id != first.id
+    answer_wrong(qtbot, quiz)
+    assert quiz.verdict.text().startswith("✗")
+    assert second.id in store.mistakes()
+
+
+def test_a_typed_number_accepts_its_unit_and_full_width_digits(qtbot, quiz):
+    quiz.start("due")
+    while not quiz.question.is_numeric:
+        answer_right(qtbot, quiz)
+        qtbot.keyClick(quiz, Qt.Key.Key_Return)
+    answer = quiz.question.answer
+    # Full-width digits come from a Chinese input method, which QTest cannot type: put them in as it would.
+    full_width = f"{answer.value:g}".translate(str.maketrans("0123456789.", "０１２３４５６７８９．"))
+    quiz.entry.setText(full_width + (answer.unit or ""))
+    qtbot.keyClick(quiz.entry, Qt.Key.Key_Return)
+    assert quiz.verdict.text().startswith("✓")
+
+
+def test_after_an_answer_1_to_4_regrade_and_s_shows_the_slide(qtbot, quiz):
+    qtbot.keyClick(quiz, Qt.Key.Key_Return)
+    question = quiz.question
+    answer_right(qtbot, quiz)
+    qtbot.keyClick(quiz, "1")
+    assert quiz.feedback.rating == "again"
+    assert "●" in quiz.grade_buttons["again"].text()
+    with qtbot.waitSignal(quiz.previewed, timeout=3000) as shown:
+        qtbot.keyClick(quiz, Qt.Key.Key_S)
+    assert shown.args[0].scene.slide.id == question.slide
+
+
+def test_escape_ends_the_session_with_a_summary(qtbot, quiz):
+    qtbot.keyClick(quiz, Qt.Key.Key_Return)
+    answer_right(qtbot, quiz)
+    qtbot.keyClick(quiz, Qt.Key.Key_Return)
+    qtbot.keyClick(quiz, Qt.Key.Key_Escape)
+    assert quiz.pages.currentWidget() is quiz.summary_page
+    assert "Score: 1 of 1" in quiz.summary_page.text.text()
+    qtbot.keyClick(quiz, Qt.Key.Key_Return)
+    assert quiz.pages.currentWidget() is quiz.start_page
+    assert "1 new" not in quiz.counts.text() or str(len(BANK) - 1) in quiz.counts.text()
+
+
+def test_the_class_quiz_asks_about_the_slide_and_reveals_with_its_chart(qtbot, tmp_path):
+    settings = Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+    window = PresentationWindow(DECK, settings, "zh", "projector", reduced_motion=True)
+    qtbot.addWidget(window)
+    window.show()
+    chart = next(i for i, s in enumerate(DECK.slides) if s.chart)
+    window.start(chart)
+    qtbot.keyClick(window, Qt.Key.Key_Q)
+    quiz = window.class_quiz
+    assert quiz.isVisible()
+    assert quiz.question.slide == DECK.slides[chart].id
+    assert quiz.question.prompt.get("zh") in quiz.label.text()
+    qtbot.keyClick(window, Qt.Key.Key_C)
+    assert quiz.timer.isActive()
+    qtbot.keyClick(window, Qt.Key.Key_Return)
+    assert quiz.revealed and not quiz.timer.isActive()
+    assert window.presenting.step == window.presenting.steps() - 1, "the chart shows its final state"
+    assert quiz.question.explanation.get("zh")[:10] in quiz.label.text()
+    qtbot.keyClick(window, Qt.Key.Key_Return)
+    assert not quiz.isVisible()
+    assert window.presenting.index == chart
