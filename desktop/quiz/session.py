@@ -13,6 +13,7 @@ from desktop.quiz.schedule import CardState, rating_for
 from desktop.quiz.store import Store
 
 MODES = ("due", "pillar", "mistakes", "test")
+NEW_PER_SESSION = 20
 TEST_SIZE = 10
 
 
@@ -93,8 +94,8 @@ class Session:
         due = [qid for qid in self.store.due(self.started_at) if qid in self._by_id]
         seen = self.store.seen()
         new = [qid for qid in ids if qid not in seen]
-        if self.mode == "due":
-            return due + new
+        if self.mode == "due":  # like Anki: a day's review brings in a few new questions, mixed
+            return due + rng.sample(new, min(NEW_PER_SESSION, len(new)))
         rest = sorted((qid for qid in ids if qid in seen and qid not in due), key=lambda q: self.store.card(q).due)
         return due + new + rest
 

@@ -27,6 +27,7 @@ from desktop.quiz.answers import answer_text
 from desktop.quiz.schedule import RATINGS
 from desktop.quiz.session import Session, start_counts
 from desktop.quiz.store import Store
+from desktop.render.fonts import deck_family
 from desktop.ui.slide_preview import SlidePreview
 from desktop.ui.words import tr
 
@@ -57,6 +58,7 @@ class QuizWindow(QMainWindow):
         self.chosen: int | None = None
         self.clock = QElapsedTimer()
         self.setWindowTitle(f"{render(deck.title, lang, deck.figures)} — {tr('quiz', lang)}")
+        self.setFont(QFont(deck_family(deck)[0]))
         self.resize(1100, 760)
         self.pages = QStackedWidget()
         self.setCentralWidget(self.pages)
@@ -105,7 +107,7 @@ class QuizWindow(QMainWindow):
         for row, section in enumerate(s for s in self.deck.sections if s.pillar):
             name = QLabel(f"{section.pillar}. {render(section.title, lang, self.deck.figures)}")
             bar = QProgressBar(maximum=100, value=round(100 * mastery.get(section.pillar, 0.0)))
-            bar.setFormat(tr("mastered", lang, percent="%p"))
+            bar.setFormat(tr("mastered", lang, percent="%p%"))
             self.mastery.addWidget(name, row, 0)
             self.mastery.addWidget(bar, row, 1)
             self.pillar_choice.addItem(name.text(), section.pillar)
@@ -140,7 +142,7 @@ class QuizWindow(QMainWindow):
             self.choice_buttons.append(button)
         self.entry = QLineEdit()
         self.entry.setStyleSheet("font-size: 24px; padding: 8px;")
-        self.entry.returnPressed.connect(self.submit)
+        # No returnPressed: QLineEdit passes Enter on to the window, whose keyPressEvent submits (once).
         self.verdict = _label(24, bold=True)
         self.explanation = _label(18)
         self.source = _label(16)
@@ -220,8 +222,9 @@ class QuizWindow(QMainWindow):
         self.explanation.setText(question.explanation.get(lang))
         self.source.setText(tr("source", lang, source=question.source))
         self.show_slide.setText(tr("show-slide", lang))
-        for widget in (self.verdict, self.explanation, self.source, self.show_slide):
+        for widget in (self.verdict, self.explanation, self.show_slide):
             widget.show()
+        self.source.setVisible(question.source not in self.explanation.text())
         for i, button in enumerate(self.choice_buttons):
             button.setEnabled(False)
             if not question.is_numeric and i == question.answer:

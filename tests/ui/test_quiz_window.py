@@ -68,7 +68,7 @@ def test_answer_right_then_wrong_by_keyboard_and_the_store_keeps_both(qtbot, qui
     first = quiz.question
     answer_right(qtbot, quiz)
     assert quiz.verdict.text().startswith("✓ Right")
-    assert first.source in quiz.source.text()
+    assert first.source in quiz.explanation.text() + quiz.source.text()
     assert store.card(first.id) is not None, "the answer is committed before the next question"
     qtbot.keyClick(quiz, Qt.Key.Key_Return)
     second = quiz.question
