@@ -15,10 +15,13 @@ LETTERS = "ABCD"
 COUNTDOWN = 30
 
 
-def pick_question(bank, slide_id: str, pillar: int | None, asked: set[str]):
+def pick_question(bank, slide, pillar: int | None, asked: set[str]):
     """A question about this slide not asked yet, else one of its pillar, else none."""
-    # A "which pillar" question answers itself on a slide that names its pillar: not for the room.
-    bank = [q for q in bank if q.kind != "pillar"]
+    # A "which pillar" question answers itself on a slide that names its pillar: not for the room;
+    # on a quick-check slide, the room is already answering about its figure.
+    skip = set(slide.figures) if slide.kind == "quiz" else set()
+    bank = [q for q in bank if q.kind != "pillar" and q.figure not in skip]
+    slide_id = slide.id
     for pool in (
         [q for q in bank if q.slide == slide_id],
         [q for q in bank if pillar is not None and q.pillar == pillar],

@@ -136,3 +136,11 @@ def test_the_class_quiz_asks_about_the_slide_and_reveals_with_its_chart(qtbot, t
     qtbot.keyClick(window, Qt.Key.Key_Return)
     assert not quiz.isVisible()
     assert window.presenting.index == chart
+
+
+def test_on_a_quick_check_slide_q_asks_something_else():
+    from desktop.ui.class_quiz import pick_question
+
+    slide = next(s for s in DECK.slides if s.kind == "quiz")
+    question = pick_question(BANK, slide, DECK.section_of(slide.id).pillar, set())
+    assert question is not None and question.figure not in slide.figures and question.kind != "pillar"
