@@ -32,6 +32,7 @@ from desktop.ui.slide_preview import SlidePreview
 from desktop.ui.words import tr
 
 LETTERS = "ABCD"
+CHOICE_STYLE = "QPushButton { text-align: left; padding: 8px 16px; font-size: 20px; }"
 TEST_SECONDS = 10 * 60
 
 
@@ -137,7 +138,7 @@ class QuizWindow(QMainWindow):
             button = QPushButton()
             button.setMinimumHeight(56)
             button.setCheckable(True)
-            button.setStyleSheet("QPushButton { text-align: left; padding: 8px 16px; font-size: 20px; }")
+            button.setStyleSheet(CHOICE_STYLE)
             button.clicked.connect(lambda _=False, i=i: self.choose(i))
             self.choice_buttons.append(button)
         self.entry = QLineEdit()
@@ -179,7 +180,7 @@ class QuizWindow(QMainWindow):
             visible = i < len(question.choices)
             button.setVisible(visible)
             button.setChecked(False)
-            button.setEnabled(True)
+            button.setStyleSheet(CHOICE_STYLE)
             if visible:
                 button.setText(f"{i + 1}  {LETTERS[i]}   {question.choices[i].get(lang)}")
         self.entry.setVisible(question.is_numeric)
@@ -226,9 +227,12 @@ class QuizWindow(QMainWindow):
             widget.show()
         self.source.setVisible(question.source not in self.explanation.text())
         for i, button in enumerate(self.choice_buttons):
-            button.setEnabled(False)
-            if not question.is_numeric and i == question.answer:
+            right, picked = not question.is_numeric and i == question.answer, i == self.chosen
+            if right:
                 button.setText(button.text() + "   ✓")
+            if right or picked:
+                colour = "#d9f2e1" if right else "#f8d7d5"
+                button.setStyleSheet(CHOICE_STYLE + f"QPushButton {{ background: {colour}; color: #111; }}")
         self.entry.setReadOnly(True)
         self._show_grades()
         self.setFocus()
