@@ -33,7 +33,7 @@ def quiz_rows() -> list[Row]:
         window.show()
         window.start("due")
         app.processEvents()
-        for _ in range(40):
+        while window.question is not None:  # a review session: its new questions, all answered right
             question = window.question
             if question.is_numeric:
                 window.entry.setText(f"{question.answer.value:g}")
@@ -43,7 +43,8 @@ def quiz_rows() -> list[Row]:
             window.submit()  # judge, commit to SQLite, show feedback
             window.next_question()
             window.repaint()
-            times.append((time.perf_counter() - began) * 1000)
+            if window.question is not None:  # the last answer leads to the summary, not a question
+                times.append((time.perf_counter() - began) * 1000)
         window.close()
         store.close()
     p95 = statistics.quantiles(times, n=20)[-1]
