@@ -12,12 +12,13 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.deck import deck_rows  # noqa: E402
+from bench.export import export_rows  # noqa: E402
 from bench.presentation import presentation_rows  # noqa: E402
 from bench.quiz import quiz_rows  # noqa: E402
 
 
 def main() -> int:
-    rows = deck_rows() + presentation_rows() + quiz_rows()
+    rows = deck_rows() + presentation_rows() + quiz_rows() + export_rows()
     width = max(len(r.figure) for r in rows)
     print(f"{'figure':<{width}}  {'measured':>11}  {'target':<13}  floor")
     for r in rows:

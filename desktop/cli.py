@@ -7,8 +7,6 @@ import os
 import sys
 from pathlib import Path
 
-VERBS_NOT_BUILT = {"export": 6}
-
 
 def _size(text: str) -> tuple[int, int]:
     width, _, height = text.lower().partition("x")
@@ -69,15 +67,14 @@ def main(argv: list[str] | None = None) -> int:
     if not argv or (argv[0].startswith("-") and argv[0] not in ("-h", "--help")):
         argv = ["present", *argv]
     args = build_parser().parse_args(argv)
-    if args.verb in VERBS_NOT_BUILT:
-        print(f"casebook: '{args.verb}' is not built yet (issue {VERBS_NOT_BUILT[args.verb]})", file=sys.stderr)
-        return 2
     if args.verb == "validate":
         return validate(args.deck)
     if args.verb == "questions":
         return questions(args)
     if args.verb == "quiz":
         return quiz(args)
+    if args.verb == "export":
+        return export(args)
     if args.presenter or args.duration:
         print("casebook: the presenter console is not built yet (issue 7)", file=sys.stderr)
         return 2
@@ -113,8 +110,8 @@ def _plural(count: int, noun: str) -> str:
     return f"{count} {noun}{'' if count == 1 else 's'}"
 
 
-def _print_problems(loaded) -> None:
-    for problem in loaded.problems:
+def _print_problems(problems) -> None:
+    for problem in problems:
         print(problem.format(_shown(problem.mark.file)))
 
 
@@ -125,7 +122,7 @@ def validate(decks: list[Path]) -> int:
         if loaded is None:
             code = max(code, error_code)
             continue
-        _print_problems(loaded)
+        _print_problems(loaded.problems)
         errors = len(loaded.errors)
         warnings = len(loaded.problems) - errors
         d = loaded.deck
@@ -149,7 +146,7 @@ def questions(args: argparse.Namespace) -> int:
     if loaded is None:
         return error_code
     if not loaded.ok:
-        _print_problems(loaded)
+        _print_problems(loaded.problems)
         return 1
     bank = build_bank(loaded.deck, seed=args.seed)
     try:
@@ -164,7 +161,7 @@ def quiz(args: argparse.Namespace) -> int:
     if loaded is None:
         return error_code
     if not loaded.ok:
-        _print_problems(loaded)
+        _print_problems(loaded.problems)
         return 1
     from desktop.quiz.store import Store, StoreError, data_dir, progress_file
 
@@ -183,12 +180,66 @@ def quiz(args: argparse.Namespace) -> int:
     return run_quiz(loaded.deck, store, args)
 
 
+def export(args: argparse.Namespace) -> int:
+    """Slides to PNG or PDF with no window: Qt draws offscreen, whatever display there is."""
+    loaded, error_code = _load(_default_deck(args.deck))
+    if loaded is None:
+        return error_code
+    if not loaded.ok:
+        _print_problems(loaded.problems)
+        return 1
+    deck = loaded.deck
+    os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    from desktop.render.export import ExportError, Request, parse_slides
+    from desktop.render.export import export as write
+    from desktop.render.fonts import deck_family
+    from desktop.render.scene import Look
+    from desktop.render.theme import load_theme
+    from desktop.ui.app import qapp
+
+    qapp()
+    family, warning = deck_family(deck)
+    if warning:
+        print(f"casebook: {warning}", file=sys.stderr)
+    theme, problems = load_theme(args.theme or deck.theme)
+    if theme is None:
+        _print_problems(problems)
+        return 1
+    try:
+        request = Request(
+            deck=deck,
+            look=Look(theme, args.lang or deck.languages[0], family, reduced_motion=True),
+            out=args.out,
+            format=args.format,
+            size=args.size,
+            steps=args.steps,
+            slides=parse_slides(args.slides, len(deck.slides)) if args.slides else (),
+            handout=args.handout,
+            quiz=args.quiz,
+        )
+        written = write(request, _progress_line() if sys.stderr.isatty() else None)
+    except ExportError as error:
+        print(f"casebook: {error}", file=sys.stderr)
+        return 2
+    if sys.stderr.isatty():
+        print(file=sys.stderr)
+    print(f"{len(written)} file{'' if len(written) == 1 else 's'} written to {_shown(args.out)}")
+    return 0
+
+
+def _progress_line():
+    def progress(done: int, total: int) -> None:
+        print(f"\rslide {done} of {total}", end="", file=sys.stderr, flush=True)
+
+    return progress
+
+
 def present(args: argparse.Namespace) -> int:
     loaded, error_code = _load(_default_deck(args.deck))
     if loaded is None:
         return error_code
     if not loaded.ok:
-        _print_problems(loaded)
+        _print_problems(loaded.problems)
         return 1
     from desktop.ui.app import run
 

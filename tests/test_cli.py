@@ -40,9 +40,9 @@ def test_each_verb_explains_its_options(capsys, verb, options):
         assert option in out
 
 
-def test_verbs_not_built_yet_say_so_in_one_line(capsys):
-    assert main(["export", "--out", "x"]) == 2
-    assert capsys.readouterr().err == "casebook: 'export' is not built yet (issue 6)\n"
+def test_what_is_not_built_yet_says_so_in_one_line(capsys):
+    assert main(["present", "--presenter"]) == 2
+    assert capsys.readouterr().err == "casebook: the presenter console is not built yet (issue 7)\n"
 
 
 def test_questions_json_is_the_contract_and_seeds_never_change_ids_or_answers():

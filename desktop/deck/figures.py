@@ -47,8 +47,10 @@ def format_value(figure: Figure, lang: str, qualifier: bool = True, signed: bool
     text = _magnitude(figure, lang) + _SUFFIX[figure.unit][0 if zh else 1]
     if figure.unit == "亿元" and not zh:
         text = "¥" + text.removesuffix(" bn yuan") + " bn"
+    # "超40%" (more than 40%) already says which way: it needs no "+"; "about" says nothing, so it keeps its sign.
     if signed and not isinstance(figure.value, tuple):
-        text = ("−" if figure.value < 0 else "+") + text
+        plain_rise = figure.value > 0 and qualifier and figure.qualifier == "more-than"
+        text = text if plain_rise else ("−" if figure.value < 0 else "+") + text
     if qualifier and figure.qualifier in _QUALIFIER:
         text = _QUALIFIER[figure.qualifier][0 if zh else 1] + text
     return text

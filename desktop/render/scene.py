@@ -147,7 +147,7 @@ class SlideScene(QGraphicsScene):
 
     def to_image(self, width: int = WIDTH, height: int = HEIGHT) -> QImage:
         """The slide as it is now, drawn at `width`×`height` pixels (sharp, not scaled up)."""
-        image = QImage(width, height, QImage.Format.Format_ARGB32_Premultiplied)
+        image = QImage(width, height, QImage.Format.Format_RGB32)  # a slide is opaque: no alpha to store
         image.fill(QColor(self.look.theme.background))
         painter = QPainter(image)
         painter.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)

@@ -178,6 +178,16 @@ class PresentationWindow(QMainWindow):
         self._asked.add(question.id)
         self.class_quiz.pose(question, show.lang, self.look().theme)
 
+    def open_export(self) -> None:
+        from desktop.ui.export_dialog import ExportDialog, run_export
+
+        folder = Path(self.settings.get("export-folder") or Path.home())
+        dialog = ExportDialog(self.presenting.deck, self.look(), folder, self)
+        if dialog.exec():
+            request = dialog.request()
+            self.settings.set("export-folder", str(request.out))
+            run_export(request, self)
+
     def open_quiz(self) -> None:
         """The self-study window for this deck, with the user's saved progress."""
         from desktop.quiz.generate import build_bank
@@ -315,7 +325,7 @@ class PresentationWindow(QMainWindow):
         for folder in self.settings.recent() or []:
             recent.addAction(str(folder), lambda f=folder: self.open_deck(f, resume=True))
         recent.setEnabled(bool(self.settings.recent()))
-        item(files, "export", lambda: None).setEnabled(False)  # issue 6
+        item(files, "export", self.open_export, "Ctrl+E")
         files.addSeparator()
         item(files, "quit", self.close, "Ctrl+Q")
 

@@ -52,3 +52,10 @@ def test_placeholders_fill_in_each_language():
 )
 def test_periods_read_naturally_in_each_language(period, zh, en):
     assert (format_period(period, "zh"), format_period(period, "en")) == (zh, en)
+
+
+def test_a_qualified_rise_carries_no_plus_sign():
+    rise = figure(40, qualifier="more-than", role="change")
+    assert (format_value(rise, "zh", signed=True), format_value(rise, "en", signed=True)) == ("超40%", "more than 40%")
+    fall = figure(-62, qualifier="about", role="change")
+    assert format_value(fall, "zh", signed=True) == "约−62%"

@@ -1,0 +1,202 @@
+"""PDF export: slides (16:9), a handout (A4, each slide above its notes) and a printable quiz (A4).
+
+Slides are their scenes drawn onto a QPdfWriter page, so text and charts stay vector and the PDF
+looks like the screen. Every PDF ends with the "Sources" appendix: each figure it shows, with the
+article sentence it comes from. The text layer is repaired after writing (see pdf_file), and the
+same input always gives the same bytes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QPointF, QRectF
+from PySide6.QtGui import QColor, QPainter, QPen
+
+from desktop.deck.figures import render
+from desktop.deck.model import Deck
+from desktop.quiz.generate import build_bank
+from desktop.render.pdf_file import Canvas, Meta, a4_page, document_id, finish, fixed_date, slide_page
+from desktop.render.pdf_layout import (
+    A4,
+    PT,
+    WIDE,
+    Block,
+    Doc,
+    Frame,
+    Ink,
+    Page,
+    Run,
+    bookmarks,
+    doc_block,
+    flow,
+    paint_page,
+    paper_ink,
+    slide_ink,
+)
+from desktop.render.pdf_quiz import QuizLayout, groups, question_figures
+from desktop.render.pdf_quiz import word as quiz_word
+from desktop.render.pdf_sources import SourceRow, figure_rows, source_blocks, sources
+from desktop.render.pdf_sources import word as sources_word
+from desktop.render.scene import NUMERALS, Look, build_scene
+from desktop.render.scene import word as scene_word
+
+__all__ = ["Progress", "SourceRow", "sources", "write_handout_pdf", "write_quiz_pdf", "write_slides_pdf"]
+
+Progress = Callable[[int, int], None]  # called (done, total) after each page; it may raise to cancel
+
+WORDS = {
+    "slides": ("幻灯片", "Slides"),
+    "handout": ("讲义", "Handout"),
+    "notes": ("讲稿", "Speaker notes"),
+    "yours": ("笔记", "Your notes"),
+}
+
+
+def word(key: str, lang: str) -> str:
+    zh, en = WORDS[key]
+    return zh if lang == "zh" else en
+
+
+def write_slides_pdf(deck: Deck, look: Look, indices: list[int], path: Path, progress: Progress | None = None) -> None:
+    """One 16:9 page per slide in `indices` order, each at its final step, then the Sources appendix."""
+    lang, title = look.lang, render(deck.title, look.lang, {})
+    frame = Frame(WIDE, slide_ink(look.theme), look.family, title, sources_word("sources", lang))
+    rows = sources(deck, indices, lang)
+    appendix = flow(source_blocks(deck, rows, lang, WIDE, frame.ink, look.family), WIDE.text_height)
+    total = len(indices) + len(appendix)
+    meta = _meta(deck, look, "slides", indices)
+    canvas = Canvas(slide_page(), meta, look.family)
+    try:
+        target = QRectF(0, 0, WIDE.width * PT, WIDE.height * PT)
+        for index in indices:
+            canvas.next_page()
+            _draw_slide(canvas.painter, deck, index, look, target)
+            _tell(progress, canvas.pages, total)
+        _paint(canvas, frame, appendix, total, progress)
+    finally:
+        canvas.close()
+    outline = [(_slide_title(deck, i, lang), n) for n, i in enumerate(indices)]
+    finish(canvas, path, meta, look.family, outline + bookmarks(appendix, len(indices)))
+
+
+def write_handout_pdf(deck: Deck, look: Look, indices: list[int], path: Path, progress: Progress | None = None) -> None:
+    """A4 portrait: each slide (final step) above its speaker notes, one slide a page; then the Sources."""
+    lang = look.lang
+    ink = paper_ink(look.theme)
+    frame = Frame(A4, ink, look.family, render(deck.title, lang, {}), word("handout", lang))
+    blocks: list[Block] = []
+    width = A4.text_width
+    for index in indices:
+        slide = deck.slides[index]
+        height = width * 9 / 16
+
+        def paint(painter: QPainter, clip: QRectF, index: int = index, height: float = height) -> None:
+            _draw_slide(painter, deck, index, look, QRectF(0, 0, width, height))
+            painter.setPen(QPen(QColor(ink.rule), 0.7 * PT))
+            painter.drawRect(QRectF(0, 0, width, height))
+
+        label = _section_label(deck, index, lang)
+        blocks.append(Block(height, paint, new_page=True, label=label, bookmark=_slide_title(deck, index, lang)))
+        notes = render(slide.notes, lang, deck.figures).strip()
+        if notes:
+            doc = Doc(look.family, width)
+            doc.para(Run(word("notes", lang), A4.small, ink.muted, bold=True), after=4)
+            for paragraph in filter(None, (p.strip() for p in notes.split("\n"))):
+                doc.para(Run(paragraph, A4.body, ink.text), line=150, after=A4.body * 0.5)
+            blocks.append(doc_block(doc, before=16, label=label))
+        blocks.append(_ruled(word("yours", lang), ink, look.family, label))
+    rows = sources(deck, indices, lang)
+    blocks += source_blocks(deck, rows, lang, A4, ink, look.family)
+    pages = flow(blocks, A4.text_height)
+    meta = _meta(deck, look, "handout", indices)
+    _write_pages(frame, pages, meta, path, progress)
+
+
+def write_quiz_pdf(deck: Deck, look: Look, path: Path, seed: int = 0, progress: Progress | None = None) -> None:
+    """A printable quiz from the question bank: title page, questions by pillar, answer key, then the Sources."""
+    lang = look.lang
+    ink = paper_ink(look.theme)
+    bank = build_bank(deck, seed)
+    grouped = groups(deck, bank, lang)
+    layout = QuizLayout(deck, lang, A4, ink, look.family)
+    blocks = layout.title_page(grouped, seed) + layout.questions(grouped) + layout.answer_key(grouped)
+    rows = figure_rows(deck, question_figures(deck, bank), range(len(deck.slides)), lang)
+    blocks += source_blocks(deck, rows, lang, A4, ink, look.family)
+    pages = flow(blocks, A4.text_height)
+    frame = Frame(A4, ink, look.family, render(deck.title, lang, {}), quiz_word("quiz", lang))
+    meta = _meta(deck, look, "quiz", [], seed)
+    _write_pages(frame, pages, meta, path, progress)
+
+
+def _meta(deck: Deck, look: Look, kind: str, indices: list[int], seed: int | None = None) -> Meta:
+    name = quiz_word("quiz", look.lang) if kind == "quiz" else word(kind, look.lang)
+    title = f"{render(deck.title, look.lang, {})} — {name}"
+    ident = document_id(deck, kind, look.lang, look.theme.id, indices, seed)
+    return Meta(title, look.lang, ident, fixed_date(deck))
+
+
+def _write_pages(frame: Frame, pages: Sequence[Page], meta: Meta, path: Path, progress: Progress | None) -> None:
+    """An A4 document of laid-out pages."""
+    canvas = Canvas(a4_page(), meta, frame.family)
+    try:
+        _paint(canvas, frame, pages, len(pages), progress)
+    finally:
+        canvas.close()
+    finish(canvas, path, meta, frame.family, bookmarks(pages, 0))
+
+
+def _paint(canvas: Canvas, frame: Frame, pages: Sequence[Page], total: int, progress: Progress | None) -> None:
+    for page in pages:
+        canvas.next_page()
+        paint_page(canvas.painter, frame, page, canvas.pages, total)
+        _tell(progress, canvas.pages, total)
+
+
+def _tell(progress: Progress | None, done: int, total: int) -> None:
+    if progress is not None:
+        progress(done, total)
+
+
+def _draw_slide(painter: QPainter, deck: Deck, index: int, look: Look, target: QRectF) -> None:
+    """The slide at its final step, drawn as vectors into `target`."""
+    scene = build_scene(deck, index, look)
+    scene.set_state(scene.steps - 1, 1.0)
+    painter.save()
+    scene.render(painter, target, scene.sceneRect())
+    painter.restore()
+
+
+def _slide_title(deck: Deck, index: int, lang: str) -> str:
+    return f"{index + 1}. {render(deck.slides[index].title, lang, deck.figures)}"
+
+
+def _section_label(deck: Deck, index: int, lang: str) -> str:
+    """'幻灯片 12 · 支柱三 · 商业变现体系升级' / 'Slide 12 · Pillar 3 · Monetisation'."""
+    section = deck.section_of(deck.slides[index].id)
+    parts = [f"{word('slides', lang)} {index + 1}" if lang == "zh" else f"Slide {index + 1}"]
+    if section is not None:
+        name = render(section.title, lang, {})
+        if section.pillar:
+            number = NUMERALS[section.pillar - 1] if lang == "zh" and section.pillar <= 8 else section.pillar
+            name = scene_word("pillar", lang).format(n=number) + name
+        parts.append(name)
+    return " · ".join(parts)
+
+
+def _ruled(title: str, ink: Ink, family: str, label: str) -> Block:
+    """Ruled lines for the reader's own notes, filling what is left of the page (left out if under 2.5 cm)."""
+    gap = 24 * PT
+
+    def paint(painter: QPainter, clip: QRectF) -> None:
+        font_doc = Doc(family, A4.text_width)
+        font_doc.para(Run(title, A4.small, ink.muted, bold=True))
+        font_doc.draw(painter, QRectF(0, 0, A4.text_width, font_doc.height))
+        painter.setPen(QPen(QColor(ink.rule), 0.5 * PT))
+        y = font_doc.height + gap
+        while y <= clip.bottom():
+            painter.drawLine(QPointF(0, y), QPointF(A4.text_width, y))
+            y += gap
+
+    return Block(72 * PT, paint, before=18, fill=True, label=label)

@@ -1,0 +1,53 @@
+"""File → Export…: the dialog's choices become the request; a cancel stops between slides."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from PySide6.QtWidgets import QMessageBox, QProgressDialog
+
+from desktop.deck import load_deck
+from desktop.render.fonts import deck_family
+from desktop.render.scene import Look
+from desktop.render.theme import load_theme
+from desktop.ui.export_dialog import SIZES, ExportDialog, run_export
+from tests.conftest import REPO
+
+DECK = load_deck(REPO / "content" / "douyin-exit-matrix").deck
+
+
+def dialog_for(qtbot, folder) -> ExportDialog:
+    look = Look(load_theme("light")[0], "zh", deck_family(DECK)[0])
+    dialog = ExportDialog(DECK, look, folder)
+    qtbot.addWidget(dialog)
+    return dialog
+
+
+def test_the_dialog_builds_the_request(qtbot, tmp_path):
+    dialog = dialog_for(qtbot, tmp_path)
+    dialog.format.setCurrentIndex(dialog.format.findData("handout"))
+    assert not dialog.size.isEnabled() and not dialog.steps.isEnabled()
+    dialog.format.setCurrentIndex(dialog.format.findData("png"))
+    dialog.size.setCurrentIndex(SIZES.index((3840, 2160)))
+    dialog.steps.setChecked(True)
+    dialog.lang.setCurrentIndex(dialog.lang.findData("en"))
+    request = dialog.request()
+    assert (request.format, request.size, request.steps, request.look.lang) == ("png", (3840, 2160), True, "en")
+    assert request.out == tmp_path
+
+
+def test_export_then_offer_the_folder(qtbot, tmp_path, monkeypatch):
+    offered = []
+    monkeypatch.setattr(QMessageBox, "information", lambda *args: offered.append(args[2]) or QMessageBox.Close)
+    request = dialog_for(qtbot, tmp_path).request()
+    written = run_export(dataclasses.replace(request, slides=(0, 1)), None)
+    assert [p.name for p in written] == ["01-intro-title.png", "02-intro-matrix.png"]
+    assert str(tmp_path) in offered[0]
+
+
+def test_cancel_stops_between_slides_and_leaves_whole_files(qtbot, tmp_path, monkeypatch):
+    asked = []
+    monkeypatch.setattr(QProgressDialog, "wasCanceled", lambda self: asked.append(1) or len(asked) >= 2)
+    request = dialog_for(qtbot, tmp_path).request()
+    assert run_export(request, None) is None
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["01-intro-title.png", "02-intro-matrix.png"]
