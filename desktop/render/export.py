@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import tempfile
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -85,24 +86,37 @@ def export(request: Request, progress: Progress | None = None) -> list[Path]:
         raise ExportError(f"{request.out}: {error.strerror or error}") from error
 
 
+def _save(image, path: Path) -> Path:
+    with atomic(path) as temporary:
+        if not image.save(str(temporary), "PNG", PNG_QUALITY):
+            raise OSError(f"could not write {path.name}")
+    return path
+
+
 def _export_png(request: Request, progress: Progress | None) -> list[Path]:
+    """Draws each slide here and compresses the previous one on a second thread (Qt lets go of the GIL)."""
     width, height = request.size
     indices = request.indices()
-    written = []
-    for done, index in enumerate(indices, start=1):
-        scene = build_scene(request.deck, index, request.look)
-        states = range(scene.steps) if request.steps and scene.steps > 1 else [None]
-        for step in states:
-            scene.set_state(scene.steps - 1 if step is None else step, 1.0)
-            path = request.out / png_name(request.deck, index, step)
-            image = scene.to_image(width, height)
-            with atomic(path) as temporary:
-                if not image.save(str(temporary), "PNG", PNG_QUALITY):
-                    raise OSError(f"could not write {path.name}")
-            written.append(path)
-        if progress:
-            progress(done, len(indices))
-    return written
+    saving = []
+    with ThreadPoolExecutor(max_workers=1) as saver:
+        try:
+            for done, index in enumerate(indices, start=1):
+                scene = build_scene(request.deck, index, request.look)
+                states = range(scene.steps) if request.steps and scene.steps > 1 else [None]
+                for step in states:
+                    scene.set_state(scene.steps - 1 if step is None else step, 1.0)
+                    image = scene.to_image(width, height)
+                    saving.append(saver.submit(_save, image, request.out / png_name(request.deck, index, step)))
+                for future in saving:
+                    if future.done():
+                        future.result()  # a failed write stops the export now, not at the end
+                if progress:
+                    progress(done, len(indices))
+        except BaseException:
+            for future in saving:
+                future.cancel()  # not started: never written; the one being written finishes whole
+            raise
+    return [future.result() for future in saving]
 
 
 def _export_pdf(request: Request, progress: Progress | None) -> Path:
