@@ -100,10 +100,22 @@ def _load(deck: Path):
         return None, 2
 
 
+def _valid_deck(path: Path | None):
+    """(deck, 0) for a deck without errors; else (None, 1) with its problems printed, or (None, 2)."""
+    loaded, error_code = _load(_default_deck(path))
+    if loaded is None:
+        return None, error_code
+    if not loaded.ok:
+        _print_problems(loaded.problems)
+        return None, 1
+    return loaded.deck, 0
+
+
 def _shown(path: Path) -> Path:
     """A path as short as the user can still use it: relative to the working folder if inside it."""
     absolute, cwd = path.absolute(), Path.cwd()
-    return absolute.relative_to(cwd) if absolute.is_relative_to(cwd) else path
+    inside = absolute.is_relative_to(cwd) and cwd != Path(cwd.anchor)  # from "/", "tmp/x" would read oddly
+    return absolute.relative_to(cwd) if inside else path
 
 
 def _plural(count: int, noun: str) -> str:
@@ -142,13 +154,10 @@ def questions(args: argparse.Namespace) -> int:
 
     from desktop.quiz.generate import build_bank
 
-    loaded, error_code = _load(_default_deck(args.deck))
-    if loaded is None:
-        return error_code
-    if not loaded.ok:
-        _print_problems(loaded.problems)
-        return 1
-    bank = build_bank(loaded.deck, seed=args.seed)
+    deck, code = _valid_deck(args.deck)
+    if deck is None:
+        return code
+    bank = build_bank(deck, seed=args.seed)
     try:
         print(json.dumps([q.to_json() for q in bank], ensure_ascii=False, indent=2))
     except BrokenPipeError:  # `casebook questions --json | head`: the reader has what it wanted
@@ -157,16 +166,13 @@ def questions(args: argparse.Namespace) -> int:
 
 
 def quiz(args: argparse.Namespace) -> int:
-    loaded, error_code = _load(_default_deck(args.deck))
-    if loaded is None:
-        return error_code
-    if not loaded.ok:
-        _print_problems(loaded.problems)
-        return 1
+    deck, code = _valid_deck(args.deck)
+    if deck is None:
+        return code
     from desktop.quiz.store import Store, StoreError, data_dir, progress_file
 
     try:
-        store, notice = Store.open(progress_file(data_dir(args.data_dir), loaded.deck.id))
+        store, notice = Store.open(progress_file(data_dir(args.data_dir), deck.id))
     except OSError as error:
         print(f"casebook: cannot keep progress in {data_dir(args.data_dir)}: {error.strerror}", file=sys.stderr)
         return 2
@@ -177,18 +183,14 @@ def quiz(args: argparse.Namespace) -> int:
         print(f"casebook: {notice}", file=sys.stderr)
     from desktop.ui.app import run_quiz
 
-    return run_quiz(loaded.deck, store, args)
+    return run_quiz(deck, store, args)
 
 
 def export(args: argparse.Namespace) -> int:
     """Slides to PNG or PDF with no window: Qt draws offscreen, whatever display there is."""
-    loaded, error_code = _load(_default_deck(args.deck))
-    if loaded is None:
-        return error_code
-    if not loaded.ok:
-        _print_problems(loaded.problems)
-        return 1
-    deck = loaded.deck
+    deck, code = _valid_deck(args.deck)
+    if deck is None:
+        return code
     os.environ["QT_QPA_PLATFORM"] = "offscreen"
     from desktop.render.export import ExportError, Request, parse_slides
     from desktop.render.export import export as write
@@ -235,12 +237,9 @@ def _progress_line():
 
 
 def present(args: argparse.Namespace) -> int:
-    loaded, error_code = _load(_default_deck(args.deck))
-    if loaded is None:
-        return error_code
-    if not loaded.ok:
-        _print_problems(loaded.problems)
-        return 1
+    deck, code = _valid_deck(args.deck)
+    if deck is None:
+        return code
     from desktop.ui.app import run
 
-    return run(loaded.deck, args)
+    return run(deck, args)
