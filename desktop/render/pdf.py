@@ -36,33 +36,19 @@ from desktop.render.pdf_layout import (
     slide_ink,
 )
 from desktop.render.pdf_quiz import QuizLayout, groups, question_figures
-from desktop.render.pdf_quiz import word as quiz_word
 from desktop.render.pdf_sources import SourceRow, figure_rows, source_blocks, sources
-from desktop.render.pdf_sources import word as sources_word
 from desktop.render.scene import NUMERALS, Look, build_scene
-from desktop.render.scene import word as scene_word
+from desktop.words import tr
 
 __all__ = ["Progress", "SourceRow", "sources", "write_handout_pdf", "write_quiz_pdf", "write_slides_pdf"]
 
 Progress = Callable[[int, int], None]  # called (done, total) after each page; it may raise to cancel
 
-WORDS = {
-    "slides": ("幻灯片", "Slides"),
-    "handout": ("讲义", "Handout"),
-    "notes": ("讲稿", "Speaker notes"),
-    "yours": ("笔记", "Your notes"),
-}
-
-
-def word(key: str, lang: str) -> str:
-    zh, en = WORDS[key]
-    return zh if lang == "zh" else en
-
 
 def write_slides_pdf(deck: Deck, look: Look, indices: list[int], path: Path, progress: Progress | None = None) -> None:
     """One 16:9 page per slide in `indices` order, each at its final step, then the Sources appendix."""
     lang, title = look.lang, render(deck.title, look.lang, {})
-    frame = Frame(WIDE, slide_ink(look.theme), look.family, title, sources_word("sources", lang))
+    frame = Frame(WIDE, slide_ink(look.theme), look.family, title, tr("sources-sources", lang))
     rows = sources(deck, indices, lang)
     appendix = flow(source_blocks(deck, rows, lang, WIDE, frame.ink, look.family), WIDE.text_height)
     total = len(indices) + len(appendix)
@@ -85,7 +71,7 @@ def write_handout_pdf(deck: Deck, look: Look, indices: list[int], path: Path, pr
     """A4 portrait: each slide (final step) above its speaker notes, one slide a page; then the Sources."""
     lang = look.lang
     ink = paper_ink(look.theme)
-    frame = Frame(A4, ink, look.family, render(deck.title, lang, {}), word("handout", lang))
+    frame = Frame(A4, ink, look.family, render(deck.title, lang, {}), tr("pdf-handout", lang))
     blocks: list[Block] = []
     width = A4.text_width
     for index in indices:
@@ -102,11 +88,11 @@ def write_handout_pdf(deck: Deck, look: Look, indices: list[int], path: Path, pr
         notes = render(slide.notes, lang, deck.figures).strip()
         if notes:
             doc = Doc(look.family, width)
-            doc.para(Run(word("notes", lang), A4.small, ink.muted, bold=True), after=4)
+            doc.para(Run(tr("pdf-notes", lang), A4.small, ink.muted, bold=True), after=4)
             for paragraph in filter(None, (p.strip() for p in notes.split("\n"))):
                 doc.para(Run(paragraph, A4.body, ink.text), line=150, after=A4.body * 0.5)
             blocks.append(doc_block(doc, before=16, label=label))
-        blocks.append(_ruled(word("yours", lang), ink, look.family, label))
+        blocks.append(_ruled(tr("pdf-yours", lang), ink, look.family, label))
     rows = sources(deck, indices, lang)
     blocks += source_blocks(deck, rows, lang, A4, ink, look.family)
     pages = flow(blocks, A4.text_height)
@@ -125,13 +111,13 @@ def write_quiz_pdf(deck: Deck, look: Look, path: Path, seed: int = 0, progress: 
     rows = figure_rows(deck, question_figures(deck, bank), range(len(deck.slides)), lang)
     blocks += source_blocks(deck, rows, lang, A4, ink, look.family)
     pages = flow(blocks, A4.text_height)
-    frame = Frame(A4, ink, look.family, render(deck.title, lang, {}), quiz_word("quiz", lang))
+    frame = Frame(A4, ink, look.family, render(deck.title, lang, {}), tr("print-quiz", lang))
     meta = _meta(deck, look, "quiz", [], seed)
     _write_pages(frame, pages, meta, path, progress)
 
 
 def _meta(deck: Deck, look: Look, kind: str, indices: list[int], seed: int | None = None) -> Meta:
-    name = quiz_word("quiz", look.lang) if kind == "quiz" else word(kind, look.lang)
+    name = tr("print-quiz" if kind == "quiz" else f"pdf-{kind}", look.lang)
     title = f"{render(deck.title, look.lang, {})} — {name}"
     ident = document_id(deck, kind, look.lang, look.theme.id, indices, seed)
     return Meta(title, look.lang, ident, fixed_date(deck))
@@ -175,12 +161,12 @@ def _slide_title(deck: Deck, index: int, lang: str) -> str:
 def _section_label(deck: Deck, index: int, lang: str) -> str:
     """'幻灯片 12 · 支柱三 · 商业变现体系升级' / 'Slide 12 · Pillar 3 · Monetisation'."""
     section = deck.section_of(deck.slides[index].id)
-    parts = [f"{word('slides', lang)} {index + 1}" if lang == "zh" else f"Slide {index + 1}"]
+    parts = [f"{tr('pdf-slides', lang)} {index + 1}" if lang == "zh" else f"Slide {index + 1}"]
     if section is not None:
         name = render(section.title, lang, {})
         if section.pillar:
             number = NUMERALS[section.pillar - 1] if lang == "zh" and section.pillar <= 8 else section.pillar
-            name = scene_word("pillar", lang).format(n=number) + name
+            name = tr("slide-pillar", lang).format(n=number) + name
         parts.append(name)
     return " · ".join(parts)
 

@@ -9,41 +9,11 @@ from desktop.deck.model import Deck
 from desktop.quiz.generate import pillar_name
 from desktop.quiz.model import Question
 from desktop.render.pdf_layout import PT, Block, Doc, Ink, Paper, Run, columns_block, doc_block, text_width
+from desktop.words import tr
 
 LETTERS = "ABCDEFGH"
-WORDS = {
-    "quiz": ("测验", "Quiz"),
-    "key": ("答案与解析", "Answer key"),
-    "other": ("其他", "Other questions"),
-    "which": ("这个数字出自哪个支柱？", "Which pillar is the figure from?"),
-    "count": ("共 {n} 题，按文章的支柱分组。", "{n} questions, grouped by the article's pillars."),
-    "how": (
-        "选择题：圈出一个字母。填空题：在横线上写出数字，单位已经给出。"
-        "答案与解析在后面，每个数字的原文出处见最后的“来源”。",
-        "Multiple choice: circle one letter. Fill in the blank: write the number on the line; the unit is given. "
-        "The answer key follows the questions, and the “Sources” at the end quote the article for every figure.",
-    ),
-    "fields": ("姓名", "Name"),
-    "class": ("班级", "Class"),
-    "date": ("日期", "Date"),
-    "contents": ("目录", "Contents"),
-    "range": ("第 {a}–{b} 题", "questions {a}–{b}"),
-    "single": ("第 {a} 题", "question {a}"),
-    "version": ("题目顺序：版本 {seed}", "Question order: version {seed}"),
-    "answer": ("答：", "Answer: "),
-    "slide": ("见幻灯片 {n}", "See slide {n}"),
-    "key-intro": (
-        "每题的答案，说明它从何而来；数字的原文出处见“来源”。",
-        "Each answer with where it comes from; the “Sources” quote the article for every figure.",
-    ),
-}
 _FILL = ("：", ": ")  # the fill line of a numeric prompt: '填空：超___亿元', 'Type the number: ___%'
 BLANK = "\u2002" + "_" * 12 + "\u2002"
-
-
-def word(key: str, lang: str) -> str:
-    zh, en = WORDS[key]
-    return zh if lang == "zh" else en
 
 
 @dataclass(frozen=True)
@@ -66,12 +36,12 @@ def groups(deck: Deck, bank: list[Question], lang: str) -> list[Group]:
     keys = sorted({q.pillar for q in by_pillar}, key=lambda p: (p not in sections, p or 0))
     parts = [
         (
-            pillar_name(sections[key], lang) if key in sections else word("other", lang),
+            pillar_name(sections[key], lang) if key in sections else tr("print-other", lang),
             [q for q in by_pillar if q.pillar == key],
         )
         for key in keys
     ]
-    parts.append((word("which", lang), [q for q in bank if q.kind == "pillar"]))
+    parts.append((tr("print-which", lang), [q for q in bank if q.kind == "pillar"]))
     out, first = [], 1
     for title, questions in parts:
         if questions:
@@ -109,22 +79,22 @@ class QuizLayout:
         p, lang, ink = self.paper, self.lang, self.ink
         total = sum(len(g.questions) for g in groups)
         doc = self.doc()
-        doc.para(self.run(word("quiz", lang), p.heading, ink.accent, bold=True), before=110, after=6)
+        doc.para(self.run(tr("print-quiz", lang), p.heading, ink.accent, bold=True), before=110, after=6)
         doc.para(self.run(render(self.deck.title, lang, {}), p.title, bold=True), line=120, after=8)
         if self.deck.subtitle:
             doc.para(self.run(render(self.deck.subtitle, lang, {}), p.heading * 0.85, ink.muted), after=26)
-        doc.para(self.run(word("count", lang).format(n=total), bold=True), after=4)
-        doc.para(self.run(word("how", lang), color=ink.muted), after=30)
-        fields = "　　".join(f"{word(k, lang)} ________________" for k in ("fields", "class", "date"))
+        doc.para(self.run(tr("print-count", lang).format(n=total), bold=True), after=4)
+        doc.para(self.run(tr("print-how", lang), color=ink.muted), after=30)
+        fields = "　　".join(f"{tr(k, lang)} ________________" for k in ("print-fields", "print-class", "print-date"))
         doc.para(self.run(fields), after=34)
-        doc.para(self.run(word("contents", lang), p.body * 1.1, bold=True), after=6)
+        doc.para(self.run(tr("print-contents", lang), p.body * 1.1, bold=True), after=6)
         tab = [p.text_width * 0.72]
         for g in groups:
             last = g.first + len(g.questions) - 1
-            span = word("range" if last > g.first else "single", lang).format(a=g.first, b=last)
+            span = tr("print-range" if last > g.first else "single", lang).format(a=g.first, b=last)
             doc.para(self.run(g.title + "\t"), self.run(span, color=ink.muted), tabs=tab, after=3)
-        doc.para(self.run(word("version", lang).format(seed=seed), p.small, ink.muted), before=30)
-        return [doc_block(doc, new_page=True, bare=True, bookmark=word("quiz", lang))]
+        doc.para(self.run(tr("print-version", lang).format(seed=seed), p.small, ink.muted), before=30)
+        return [doc_block(doc, new_page=True, bare=True, bookmark=tr("print-quiz", lang))]
 
     def heading(
         self, text: str, size: float, *, new_page: bool = False, bookmark: bool = True, label: str = ""
@@ -134,7 +104,7 @@ class QuizLayout:
         return doc_block(doc, before=14, keep_with_next=True, label=label, bookmark=text if bookmark else "")
 
     def questions(self, groups: list[Group]) -> list[Block]:
-        label = word("quiz", self.lang)
+        label = tr("print-quiz", self.lang)
         blocks = []
         for group in groups:
             blocks.append(self.heading(group.title, self.paper.heading * 0.8, label=label))
@@ -154,7 +124,7 @@ class QuizLayout:
             body.para(self.run(line), after=2)
         if fill:
             shape = fill.split(_FILL[0 if lang == "zh" else 1], 1)[-1].replace("___", BLANK)
-            body.para(self.run(word("answer", lang), color=self.ink.muted), self.run(shape), before=6)
+            body.para(self.run(tr("print-answer", lang), color=self.ink.muted), self.run(shape), before=6)
         else:
             self.choices(body, [c.get(lang) for c in q.choices])
         return columns_block(number, body, 0, before=11, label=label)
@@ -174,10 +144,10 @@ class QuizLayout:
 
     def answer_key(self, groups: list[Group]) -> list[Block]:
         p, lang, ink = self.paper, self.lang, self.ink
-        label = word("key", lang)
+        label = tr("print-key", lang)
         head = self.doc()
         head.para(self.run(label, p.heading, bold=True), after=4)
-        head.para(self.run(word("key-intro", lang), p.small, ink.muted))
+        head.para(self.run(tr("print-key-intro", lang), p.small, ink.muted))
         blocks = [doc_block(head, new_page=True, keep_with_next=True, label=label, bookmark=label)]
         for group in groups:
             blocks.append(self.heading(group.title, p.body, bookmark=False, label=label))
@@ -192,7 +162,7 @@ class QuizLayout:
         body = self.doc(p.text_width - self.gutter)
         lines = q.explanation.get(lang).split("\n")
         letter = [] if q.is_numeric else [self.run(f"{LETTERS[q.answer]}\u2003", p.small, ink.accent, bold=True)]
-        slide = word("slide", lang).format(n=self.numbers[q.slide]) if q.slide in self.numbers else ""
+        slide = tr("print-slide", lang).format(n=self.numbers[q.slide]) if q.slide in self.numbers else ""
         where = [self.run(f"\u2003{slide}", p.small * 0.9, ink.muted)] if slide else []
         body.para(*letter, self.run(lines[0], p.small, bold=True), *where, line=130)
         for line in lines[1:]:

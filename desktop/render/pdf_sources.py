@@ -8,27 +8,7 @@ from dataclasses import dataclass
 from desktop.deck.figures import derivation, format_period, format_value, render, slide_figures
 from desktop.deck.model import Deck, Figure
 from desktop.render.pdf_layout import PT, Block, Doc, Ink, Paper, Run, columns_block, doc_block
-
-WORDS = {
-    "sources": ("来源", "Sources"),
-    "intro": (
-        "本文件中出现的每一个数字：图表上显示的数值、它衡量的是什么、时期、文章原句（逐字引用），"
-        "以及显示它的幻灯片。标为“推算”的数字是我们根据文章的数字算出来的，文章本身没有给出。",
-        "Every figure in this document: the value as charted, what it measures, its period, the article's "
-        "sentence it comes from (quoted verbatim, in Chinese), and the slides that show it. A figure marked "
-        "“our arithmetic” is computed from the article's figures; the article does not state it.",
-    ),
-    "article": ("文章：", "The article: "),
-    "derived": ("推算（我们的算术，不是文章给出的数字）：", "Our arithmetic (not stated by the article): "),
-    "inputs": ("依据的原句：", "From the article's sentences: "),
-    "caveat": ("注意：", "Note: "),
-    "none": ("这些幻灯片上没有数字。", "No figures are shown on these slides."),
-}
-
-
-def word(key: str, lang: str) -> str:
-    zh, en = WORDS[key]
-    return zh if lang == "zh" else en
+from desktop.words import tr
 
 
 @dataclass(frozen=True)
@@ -120,15 +100,15 @@ def quote(sentence: str) -> str:
 
 def source_blocks(deck: Deck, rows: list[SourceRow], lang: str, paper: Paper, ink: Ink, family: str) -> list[Block]:
     """The appendix: a heading, what it lists, then one row per figure (value left, provenance right)."""
-    label = word("sources", lang)
+    label = tr("sources-sources", lang)
     width = paper.text_width
     head = Doc(family, width)
     head.para(Run(label, paper.heading, ink.text, bold=True), after=paper.body * 0.6)
-    head.para(Run(word("intro", lang), paper.small, ink.muted), after=paper.small * 0.4)
+    head.para(Run(tr("sources-intro", lang), paper.small, ink.muted), after=paper.small * 0.4)
     if deck.source is not None:
-        head.para(Run(word("article", lang) + render(deck.source.title, lang, {}), paper.small, ink.muted))
+        head.para(Run(tr("sources-article", lang) + render(deck.source.title, lang, {}), paper.small, ink.muted))
     if not rows:
-        head.para(Run(word("none", lang), paper.body, ink.text), before=paper.body)
+        head.para(Run(tr("sources-none", lang), paper.body, ink.text), before=paper.body)
     blocks = [doc_block(head, new_page=True, keep_with_next=bool(rows), label=label, bookmark=label)]
     value_w = width * 0.2
     for row in rows:
@@ -142,11 +122,11 @@ def source_blocks(deck: Deck, rows: list[SourceRow], lang: str, paper: Paper, in
         if row.sentence:
             right.para(Run(quote(row.sentence), paper.small, ink.text), before=2)
         if row.derived:
-            right.para(Run(word("derived", lang) + row.arithmetic, paper.small, ink.accent), before=2)
+            right.para(Run(tr("sources-derived", lang) + row.arithmetic, paper.small, ink.accent), before=2)
             if row.inputs:
-                text = word("inputs", lang) + " ".join(quote(s) for s in row.inputs)
+                text = tr("sources-inputs", lang) + " ".join(quote(s) for s in row.inputs)
                 right.para(Run(text, paper.small, ink.muted), before=2)
         if row.caveat:
-            right.para(Run(word("caveat", lang) + row.caveat, paper.small, ink.muted), before=2)
+            right.para(Run(tr("sources-caveat", lang) + row.caveat, paper.small, ink.muted), before=2)
         blocks.append(columns_block(left, right, 12 * PT, rule=ink.rule, pad=paper.small * 0.7 * PT, label=label))
     return blocks

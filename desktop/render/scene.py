@@ -13,20 +13,12 @@ from desktop.deck.figures import derivation, format_value, render, slide_figures
 from desktop.deck.model import Deck, Figure, Slide, Text
 from desktop.render.text import TextBox
 from desktop.render.theme import Theme
+from desktop.words import tr
 
 WIDTH, HEIGHT = 1920, 1080
 MARGIN = 96
 BODY = QRectF(MARGIN, 262, WIDTH - 2 * MARGIN, 700)
 NUMERALS = "一二三四五六七八"
-WORDS = {
-    "source": {"zh": "来源：", "en": "Source: "},
-    "derived": {"zh": "推算：", "en": "Our arithmetic: "},
-    "pillar": {"zh": "支柱{n} · ", "en": "Pillar {n} · "},
-}
-
-
-def word(key: str, lang: str) -> str:
-    return WORDS[key].get(lang, WORDS[key]["en"])
 
 
 @dataclass(frozen=True)
@@ -107,7 +99,8 @@ class SlideScene(QGraphicsScene):
         label = self.text(section.title) if section else ""
         if section and section.pillar:
             label = (
-                word("pillar", lang).format(n=NUMERALS[section.pillar - 1] if lang == "zh" else section.pillar) + label
+                tr("slide-pillar", lang).format(n=NUMERALS[section.pillar - 1] if lang == "zh" else section.pillar)
+                + label
             )
         self.box(label, QRectF(MARGIN, 44, WIDTH - 2 * MARGIN, 44), 28, 20, theme.muted)
         self.rule(QRectF(MARGIN, 96, 72, 6), theme.accent)
@@ -142,8 +135,8 @@ class SlideScene(QGraphicsScene):
         if section and section.pillar:
             where += f" · {NUMERALS[section.pillar - 1]}" if lang == "zh" else f", part {section.pillar}"
         derived = [derivation(f, self.figures, lang) for f in shown if f.derived]
-        line = word("source", lang) + where
-        return line + ("  ·  " + word("derived", lang) + "; ".join(derived) if derived else "")
+        line = tr("slide-source", lang) + where
+        return line + ("  ·  " + tr("slide-derived", lang) + "; ".join(derived) if derived else "")
 
     def to_image(self, width: int = WIDTH, height: int = HEIGHT) -> QImage:
         """The slide as it is now, drawn at `width`×`height` pixels (sharp, not scaled up)."""

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from desktop.quiz.answers import answer_text
 from desktop.render.theme import Theme
-from desktop.ui.words import tr
+from desktop.words import tr
 
 LETTERS = "ABCD"
 COUNTDOWN = 30

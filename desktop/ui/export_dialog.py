@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from desktop.render.export import ExportError, Request, export
 from desktop.render.scene import Look
-from desktop.ui.words import tr
+from desktop.words import tr
 
 FORMATS = ("png", "pdf", "handout", "quiz")
 SIZES = ((1920, 1080), (3840, 2160), (1280, 720), (7680, 4320))

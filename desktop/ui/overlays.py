@@ -7,7 +7,7 @@ from PySide6.QtGui import QColor, QFont, QPainter
 from PySide6.QtWidgets import QFrame, QLabel, QListWidget, QVBoxLayout, QWidget
 
 from desktop.ui.keys import BINDINGS
-from desktop.ui.words import tr
+from desktop.words import tr
 
 
 class Cover(QWidget):

@@ -8,7 +8,7 @@ import pyqtgraph as pg
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from desktop.deck.model import Deck
-from desktop.ui.words import tr
+from desktop.words import tr
 
 
 class SummaryView(QWidget):

@@ -29,7 +29,7 @@ from desktop.quiz.session import Session, start_counts
 from desktop.quiz.store import Store
 from desktop.render.fonts import deck_family
 from desktop.ui.slide_preview import SlidePreview
-from desktop.ui.words import tr
+from desktop.words import tr
 
 LETTERS = "ABCD"
 CHOICE_STYLE = "QPushButton { text-align: left; padding: 8px 16px; font-size: 20px; }"

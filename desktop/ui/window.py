@@ -24,7 +24,7 @@ from desktop.ui.reload import DeckWatcher
 from desktop.ui.settings import Settings
 from desktop.ui.show import Show
 from desktop.ui.stage import ANIMATION_MS, SceneCache, SlideView
-from desktop.ui.words import tr
+from desktop.words import tr
 
 BLANKS = {"black": "#000000", "white": "#ffffff"}
 

@@ -1,4 +1,8 @@
-"""The app's own words, in each language the decks use; one place for every label and message."""
+"""The app's own words, in each language the decks use: one place for every label, message and heading.
+
+Windows, slides and PDFs all read this table (it imports nothing, so every layer may use it). Keys are
+grouped by where they appear: none for windows, `slide-` on slides, `pdf-`, `sources-` and `print-` in PDFs.
+"""
 
 from __future__ import annotations
 
@@ -77,6 +81,48 @@ WORDS = {
         "Enter: reveal · C: 30-second countdown · Esc: close",
     ),
     "no-questions": ("这一模式下暂时没有题目。", "No questions in this mode right now."),
+    "slide-source": ("来源：", "Source: "),
+    "slide-derived": ("推算：", "Our arithmetic: "),
+    "slide-pillar": ("支柱{n} · ", "Pillar {n} · "),
+    "pdf-slides": ("幻灯片", "Slides"),
+    "pdf-handout": ("讲义", "Handout"),
+    "pdf-notes": ("讲稿", "Speaker notes"),
+    "pdf-yours": ("笔记", "Your notes"),
+    "sources-sources": ("来源", "Sources"),
+    "sources-intro": (
+        "本文件中出现的每一个数字：图表上显示的数值、它衡量的是什么、时期、文章原句（逐字引用），以及显示它的幻灯片。标为“推算”的数字是我们根据文章的数字算出来的，文章本身没有给出。",
+        "Every figure in this document: the value as charted, what it measures, its period, the article's sentenc"
+        "e it comes from (quoted verbatim, in Chinese), and the slides that show it. A figure marked “our arithme"
+        "tic” is computed from the article's figures; the article does not state it.",
+    ),
+    "sources-article": ("文章：", "The article: "),
+    "sources-derived": ("推算（我们的算术，不是文章给出的数字）：", "Our arithmetic (not stated by the article): "),
+    "sources-inputs": ("依据的原句：", "From the article's sentences: "),
+    "sources-caveat": ("注意：", "Note: "),
+    "sources-none": ("这些幻灯片上没有数字。", "No figures are shown on these slides."),
+    "print-quiz": ("测验", "Quiz"),
+    "print-key": ("答案与解析", "Answer key"),
+    "print-other": ("其他", "Other questions"),
+    "print-which": ("这个数字出自哪个支柱？", "Which pillar is the figure from?"),
+    "print-count": ("共 {n} 题，按文章的支柱分组。", "{n} questions, grouped by the article's pillars."),
+    "print-how": (
+        "选择题：圈出一个字母。填空题：在横线上写出数字，单位已经给出。答案与解析在后面，每个数字的原文出处见最后的“来源”。",
+        "Multiple choice: circle one letter. Fill in the blank: write the number on the line; the unit is given. "
+        "The answer key follows the questions, and the “Sources” at the end quote the article for every figure.",
+    ),
+    "print-fields": ("姓名", "Name"),
+    "print-class": ("班级", "Class"),
+    "print-date": ("日期", "Date"),
+    "print-contents": ("目录", "Contents"),
+    "print-range": ("第 {a}–{b} 题", "questions {a}–{b}"),
+    "print-single": ("第 {a} 题", "question {a}"),
+    "print-version": ("题目顺序：版本 {seed}", "Question order: version {seed}"),
+    "print-answer": ("答：", "Answer: "),
+    "print-slide": ("见幻灯片 {n}", "See slide {n}"),
+    "print-key-intro": (
+        "每题的答案，说明它从何而来；数字的原文出处见“来源”。",
+        "Each answer with where it comes from; the “Sources” quote the article for every figure.",
+    ),
 }
 LANGS = ("zh", "en")
 
