@@ -81,6 +81,17 @@ def deck_dir(tmp_path: Path) -> Path:
     return folder
 
 
+@pytest.fixture
+def store(tmp_path):
+    """A fresh progress store in a temporary folder."""
+    from desktop.quiz.store import Store
+
+    store, notice = Store.open(tmp_path / "progress.db")
+    assert notice is None
+    yield store
+    store.close()
+
+
 def run_casebook(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
     """The real command in a fresh process, as a user runs it."""
     return subprocess.run(

@@ -28,14 +28,6 @@ def bank(deck):
     return build_bank(deck)
 
 
-@pytest.fixture
-def store(tmp_path):
-    store, notice = Store.open(tmp_path / "progress.db")
-    assert notice is None
-    yield store
-    store.close()
-
-
 @pytest.fixture(scope="session")
 def template(tmp_path_factory, bank):
     """A progress file with a week of answers: the first 20 questions, every third one wrong."""

@@ -9,7 +9,6 @@ from PySide6.QtCore import QSettings, Qt
 
 from desktop.deck import load_deck
 from desktop.quiz.generate import build_bank
-from desktop.quiz.store import Store
 from desktop.ui.quiz_window import QuizWindow
 from desktop.ui.settings import Settings
 from desktop.ui.window import PresentationWindow
@@ -18,14 +17,6 @@ from tests.conftest import REPO
 DECK = load_deck(REPO / "content" / "douyin-exit-matrix").deck
 BANK = build_bank(DECK)
 NOW = datetime(2026, 11, 25, 9, 0, tzinfo=UTC)
-
-
-@pytest.fixture
-def store(tmp_path):
-    store, notice = Store.open(tmp_path / "progress.db")
-    assert notice is None
-    yield store
-    store.close()
 
 
 @pytest.fixture
