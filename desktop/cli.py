@@ -15,6 +15,15 @@ def _size(text: str) -> tuple[int, int]:
     return int(width), int(height)
 
 
+def _duration(text: str) -> int:
+    from desktop.ui.talk_clock import parse_duration
+
+    try:
+        return parse_duration(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="casebook",
@@ -37,7 +46,7 @@ def build_parser() -> argparse.ArgumentParser:
     language(present)
     present.add_argument("--theme", choices=("light", "dark", "projector"), help="colour theme")
     present.add_argument("--presenter", action="store_true", help="open the presenter console too")
-    present.add_argument("--duration", metavar="45m", help="talk length, for the presenter's countdown")
+    present.add_argument("--duration", type=_duration, metavar="45m", help="talk length: the console counts down")
 
     quiz = verb("quiz", "self-study quiz on the deck's figures, with spaced repetition")
     language(quiz)
@@ -75,9 +84,6 @@ def main(argv: list[str] | None = None) -> int:
         return quiz(args)
     if args.verb == "export":
         return export(args)
-    if args.presenter or args.duration:
-        print("casebook: the presenter console is not built yet (issue 7)", file=sys.stderr)
-        return 2
     return present(args)
 
 

@@ -40,9 +40,11 @@ def test_each_verb_explains_its_options(capsys, verb, options):
         assert option in out
 
 
-def test_what_is_not_built_yet_says_so_in_one_line(capsys):
-    assert main(["present", "--presenter"]) == 2
-    assert capsys.readouterr().err == "casebook: the presenter console is not built yet (issue 7)\n"
+def test_a_talk_length_that_is_not_one_is_a_usage_error(capsys):
+    with pytest.raises(SystemExit) as exit:
+        main(["present", "--presenter", "--duration", "soon"])
+    assert exit.value.code == 2
+    assert "'soon' is not a length like 45m, 1h30m or 90s" in capsys.readouterr().err
 
 
 def test_questions_json_is_the_contract_and_seeds_never_change_ids_or_answers():

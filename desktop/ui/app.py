@@ -42,8 +42,11 @@ def run(deck: Deck, args: argparse.Namespace) -> int:
     geometry = settings.geometry()
     if geometry is not None:
         window.restoreGeometry(geometry)
+    window.duration = args.duration
     window.show()
     window.start((args.slide or 1) - 1)
+    if args.presenter:
+        window.toggle_console()
     if os.environ.get("CASEBOOK_QUIT_AFTER_PAINT"):  # bench/: time from process start to the first slide
         window.view.sigPainted.connect(app.quit)
     return app.exec()

@@ -50,6 +50,8 @@ BINDINGS = (
     Binding("fullscreen", (K.Key_F, K.Key_F5, K.Key_F11), "F F5 F11", "全屏", "Full screen"),
     Binding("language", (K.Key_L,), "L", "切换语言", "Switch language"),
     Binding("theme", (K.Key_T,), "T", "切换主题", "Next theme"),
+    Binding("console", (K.Key_S,), "S", "演讲者视图（第二块屏幕）", "Presenter console (second screen)"),
+    Binding("swap", (K.Key_X,), "X", "交换两块屏幕", "Swap the two screens"),
     Binding("quiz", (K.Key_Q,), "Q", "就本页向全班提问（回车揭晓）", "Ask the class about this slide (Enter reveals)"),
     Binding("help", (K.Key_Question, K.Key_H), "? H", "按键帮助", "This help"),
     Binding(

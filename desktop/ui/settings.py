@@ -45,6 +45,16 @@ class Settings:
     def set_last_slide(self, folder: Path, index: int) -> None:
         self.store.setValue(f"slide/{_key(folder)}", index)
 
+    def rehearsal(self, folder: Path) -> dict[int, float]:
+        """Seconds spent on each slide (0-based) in the last talk of this deck."""
+        value = self.store.value(f"rehearsal/{_key(folder)}", "")
+        pairs = (item.split("=") for item in str(value).split(",") if "=" in item)
+        return {int(slide): float(seconds) for slide, seconds in pairs}
+
+    def set_rehearsal(self, folder: Path, per_slide: dict[int, float]) -> None:
+        text = ",".join(f"{slide}={seconds:.0f}" for slide, seconds in sorted(per_slide.items()))
+        self.store.setValue(f"rehearsal/{_key(folder)}", text)
+
     def sync(self) -> None:
         self.store.sync()
 

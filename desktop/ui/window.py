@@ -50,6 +50,9 @@ class PresentationWindow(QMainWindow):
         self.badge = Badge(stage)
         self.class_quiz = ClassQuiz(stage)
         self._bank: list | None = None
+        self.console = None
+        self.swapped = False
+        self.duration: int | None = None
         self._asked: set[str] = set()
         self.problems = ProblemsPanel()
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.problems)
@@ -152,6 +155,11 @@ class PresentationWindow(QMainWindow):
             self.help.open(show.lang)
         elif action == "quiz":
             self.pose_question()
+        elif action == "console":
+            self.toggle_console()
+        elif action == "swap":
+            self.swapped = not self.swapped
+            self.place_windows()
         elif action == "go-to":
             titles = [render(s.title, show.lang, show.deck.figures) or s.id for s in show.deck.slides]
             self.go_to_list.open(titles, show.index, show.lang)
@@ -161,6 +169,32 @@ class PresentationWindow(QMainWindow):
             self.toggle_fullscreen()
         elif action == "escape":
             self.escape()
+
+    def toggle_console(self) -> None:
+        """Opens the presenter console beside this window (on the laptop when there are two screens)."""
+        from desktop.ui.console import ConsoleWindow
+
+        if self.console is not None and self.console.isVisible():
+            self.console.close()
+            return
+        self.console = ConsoleWindow(self, self.presenting.lang, self.duration)
+        self.console.last_time = self.settings.rehearsal(self.presenting.deck.folder)
+        self.console.show()
+        self.place_windows()
+
+    def place_windows(self) -> None:
+        """With two screens: audience full screen on the projector, console on the laptop (X swaps them)."""
+        from PySide6.QtGui import QGuiApplication
+
+        from desktop.ui.console import choose_screens
+
+        screens = QGuiApplication.screens()
+        if self.console is None or len(screens) < 2:
+            return
+        audience, console = choose_screens(len(screens), screens.index(QGuiApplication.primaryScreen()), self.swapped)
+        self.console.setGeometry(screens[console].availableGeometry())
+        self.setGeometry(screens[audience].geometry())
+        self.showFullScreen()
 
     def pose_question(self) -> None:
         """Puts a question about the current slide to the room (the bank is built on first use)."""
@@ -332,6 +366,7 @@ class PresentationWindow(QMainWindow):
         view = bar.addMenu(tr("view", lang))
         item(view, "fullscreen", self.toggle_fullscreen, hint="F")
         item(view, "overview", self.toggle_overview, hint="O")
+        item(view, "console-menu", self.toggle_console, hint="S")
         for key, choices, current, choose in (
             ("theme", self.presenting.themes, self.presenting.theme, self.presenting.set_theme),
             ("language", self.presenting.deck.languages, lang, self.presenting.set_lang),
@@ -365,6 +400,8 @@ class PresentationWindow(QMainWindow):
         QTimer.singleShot(ANIMATION_MS + 100, _warm_up)
 
     def closeEvent(self, event) -> None:
+        if self.console is not None:
+            self.console.close()
         s, show = self.settings, self.presenting
         s.set_geometry(self.saveGeometry())
         s.set("theme", show.theme)

@@ -1,0 +1,151 @@
+"""The presenter console: current and next, notes, timers; it drives the same Show as the audience window."""
+
+from __future__ import annotations
+
+import time
+from datetime import datetime
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QGridLayout, QLabel, QMainWindow, QMessageBox, QTextBrowser, QVBoxLayout, QWidget
+
+from desktop.deck.figures import render
+from desktop.render.scene import Look
+from desktop.ui.stage import SceneCache, SlideView
+from desktop.ui.talk_clock import TalkClock, clock_text
+from desktop.words import tr
+
+URGENCY = {"": "#e8e8e8", "amber": "#f2a541", "red": "#ff5a5f"}
+
+
+def choose_screens(screens: int, primary: int, swapped: bool = False) -> tuple[int, int]:
+    """(audience screen, console screen): the console stays on the laptop (primary) unless swapped."""
+    if screens < 2:
+        return primary, primary
+    other = next(i for i in range(screens) if i != primary)
+    return (primary, other) if swapped else (other, primary)
+
+
+class ConsoleWindow(QMainWindow):
+    """Observes the window's Show; its own language may differ from the audience's."""
+
+    def __init__(self, window, lang: str, duration: int | None = None, now=time.monotonic) -> None:
+        super().__init__()
+        self.window, self.show_state, self.lang = window, window.presenting, lang
+        self.clock = TalkClock(now, duration)
+        self.last_time: dict[int, float] = {}
+        self.current_cache, self.next_cache = SceneCache(), SceneCache()
+        self.notes_px = 20
+        self.setWindowTitle(f"{tr('console', lang)} — Casebook")
+        self.current, self.next = SlideView(), SlideView()
+        self.notes = QTextBrowser()
+        self.status = QLabel()
+        self.timer_label, self.wall, self.blank_label = QLabel(), QLabel(), QLabel()
+        for label, px in ((self.status, 22), (self.timer_label, 40), (self.wall, 22), (self.blank_label, 22)):
+            font = QFont(label.font())
+            font.setPixelSize(px)
+            font.setBold(label is self.timer_label)
+            label.setFont(font)
+        side = QVBoxLayout()
+        for widget in (self.next, self.status, self.timer_label, self.wall, self.blank_label):
+            side.addWidget(widget)
+        grid = QGridLayout()
+        grid.addWidget(self.current, 0, 0)
+        grid.addLayout(side, 0, 1)
+        grid.addWidget(self.notes, 1, 0, 1, 2)
+        grid.setColumnStretch(0, 3)
+        grid.setColumnStretch(1, 2)
+        grid.setRowStretch(0, 3)
+        grid.setRowStretch(1, 2)
+        body = QWidget()
+        body.setLayout(grid)
+        body.setStyleSheet("background: #15191f; color: #e8e8e8;")
+        self.setCentralWidget(body)
+        self.resize(1280, 800)
+        self.current.sigClicked.connect(lambda forward: self.show_state.next() if forward else self.show_state.back())
+        self.show_state.sigPosition.connect(self.follow)
+        self.show_state.sigBlank.connect(lambda _: self._tick())
+        self.show_state.sigLook.connect(lambda: self.follow(self.show_state.index, self.show_state.step, False))
+        self.show_state.sigDeck.connect(lambda: self.follow(self.show_state.index, self.show_state.step, False))
+        self.ticker = QTimer(self, interval=500)
+        self.ticker.timeout.connect(self._tick)
+        self.ticker.start()
+        self.clock.start()
+        self.follow(self.show_state.index, self.show_state.step, False)
+
+    def look(self) -> Look:
+        audience = self.window.look()
+        return Look(audience.theme, self.lang, audience.family, audience.reduced_motion)
+
+    def follow(self, index: int, step: int, animate: bool) -> None:
+        """Shows what the audience sees, and what comes next, in the console's language."""
+        show, look = self.show_state, self.look()
+        self.clock.on_slide(index)
+        self.current.show_scene(self.current_cache.get(show, look, index), step, animate)
+        steps = show.steps(index)
+        after = (index, step + 1) if step + 1 < steps else (index + 1, 0) if index + 1 < show.count else None
+        if after is None:
+            self.next.hide()
+        else:
+            self.next.show()
+            self.next.show_scene(self.next_cache.get(show, look, after[0]), after[1], False)
+        slide = show.deck.slides[index]
+        self.notes.setHtml(
+            f"<div style='font-size:{self.notes_px}px'>{render(slide.notes, self.lang, show.deck.figures)}</div>"
+        )
+        self._tick()
+
+    def set_lang(self, lang: str) -> None:
+        self.lang = lang
+        self.follow(self.show_state.index, self.show_state.step, False)
+
+    def zoom_notes(self, delta: int) -> None:
+        self.notes_px = max(12, min(48, self.notes_px + delta))
+        self.follow(self.show_state.index, self.show_state.step, False)
+
+    def reset_timer(self) -> bool:
+        """Asks first: a reset loses the talk's time so far."""
+        answer = QMessageBox.question(self, tr("console", self.lang), tr("reset-timer", self.lang))
+        if answer == QMessageBox.StandardButton.Yes:
+            self.clock.reset()
+            self._tick()
+            return True
+        return False
+
+    def _tick(self) -> None:
+        show, lang, clock = self.show_state, self.lang, self.clock
+        status = tr("slide-of", lang, n=show.index + 1, total=show.count)
+        if show.index in self.last_time:
+            status += "   " + tr("last-time", lang, time=clock_text(self.last_time[show.index]))
+        self.status.setText(status)
+        left = clock.left()
+        text = clock_text(clock.elapsed()) + ("" if clock.running else f"  ({tr('paused', lang)})")
+        if left is not None:
+            text += "   " + tr("time-left", lang, time=("−" if left < 0 else "") + clock_text(left))
+        self.timer_label.setText(text)
+        self.timer_label.setStyleSheet(f"color: {URGENCY[clock.urgency()]};")
+        self.wall.setText(datetime.now().strftime("%H:%M"))
+        self.blank_label.setText(tr(f"audience-{show.blank}", lang) if show.blank else "")
+
+    def closeEvent(self, event) -> None:
+        self.clock.on_slide(self.show_state.index)  # charge the slide on screen, then keep the record
+        self.window.settings.set_rehearsal(self.show_state.deck.folder, self.clock.per_slide)
+        super().closeEvent(event)
+
+    def keyPressEvent(self, event) -> None:
+        """P pauses the clock, + and − size the notes, Ctrl+0 resets, Shift+L switches the console's language."""
+        key = event.key()
+        if key == Qt.Key.Key_P:
+            self.clock.toggle()
+            self._tick()
+        elif key in (Qt.Key.Key_Plus, Qt.Key.Key_Equal):
+            self.zoom_notes(2)
+        elif key == Qt.Key.Key_Minus:
+            self.zoom_notes(-2)
+        elif key == Qt.Key.Key_0 and event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            self.reset_timer()
+        elif key == Qt.Key.Key_L and event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
+            langs = self.show_state.deck.languages
+            self.set_lang(langs[(langs.index(self.lang) + 1) % len(langs)] if self.lang in langs else langs[0])
+        else:
+            self.window.keyPressEvent(event)  # every presenting key works here too, on the same Show

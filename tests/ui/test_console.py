@@ -1,0 +1,138 @@
+"""The presenter console: in step with the audience, its own language, timers on a fake clock, screens."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QMessageBox
+
+from desktop.deck import load_deck
+from desktop.ui.console import ConsoleWindow, choose_screens
+from desktop.ui.settings import Settings
+from desktop.ui.talk_clock import TalkClock, clock_text, parse_duration
+from desktop.ui.window import PresentationWindow
+from tests.conftest import REPO
+
+DECK = load_deck(REPO / "content" / "douyin-exit-matrix").deck
+CHART = next(i for i, s in enumerate(DECK.slides) if s.chart)
+
+
+class FakeClock:
+    def __init__(self) -> None:
+        self.seconds = 1000.0
+
+    def __call__(self) -> float:
+        return self.seconds
+
+
+def test_durations_and_clock_text():
+    assert [parse_duration(t) for t in ("45m", "1h30m", "90s", "45")] == [2700, 5400, 90, 2700]
+    with pytest.raises(ValueError, match="not a length"):
+        parse_duration("soon")
+    assert (clock_text(130), clock_text(3725)) == ("2:10", "1:02:05")
+
+
+def test_the_clock_really_pauses_and_turns_amber_then_red():
+    fake = FakeClock()
+    clock = TalkClock(fake, duration=45 * 60)
+    clock.start()
+    fake.seconds += 600
+    clock.pause()
+    fake.seconds += 300  # paused: not counted
+    assert clock.elapsed() == 600 and not clock.running
+    clock.start()
+    fake.seconds += 45 * 60 - 600 - 500
+    assert clock.urgency() == "amber"
+    fake.seconds += 400
+    assert clock.urgency() == "red" and clock.left() == 100
+    clock.reset()
+    assert clock.elapsed() == 0 and clock.urgency() == ""
+
+
+def test_time_per_slide_is_recorded():
+    fake = FakeClock()
+    clock = TalkClock(fake)
+    clock.start()
+    clock.on_slide(0)
+    fake.seconds += 130
+    clock.on_slide(1)
+    fake.seconds += 20
+    clock.on_slide(0)
+    assert clock.per_slide == {0: 130, 1: 20}
+
+
+@pytest.mark.parametrize(
+    ("screens", "primary", "swapped", "expected"),
+    [(1, 0, False, (0, 0)), (2, 0, False, (1, 0)), (2, 1, False, (0, 1)), (2, 0, True, (0, 1))],
+)
+def test_the_audience_goes_to_the_other_screen(screens, primary, swapped, expected):
+    assert choose_screens(screens, primary, swapped) == expected
+
+
+@pytest.fixture
+def pair(qtbot, tmp_path):
+    settings = Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+    window = PresentationWindow(DECK, settings, "zh", "light", reduced_motion=True)
+    qtbot.addWidget(window)
+    window.show()
+    window.start(0)
+    console = ConsoleWindow(window, "en", duration=2700, now=FakeClock())
+    qtbot.addWidget(console)
+    window.console = console
+    console.show()
+    return window, console
+
+
+def test_keys_in_the_console_move_both_windows(qtbot, pair):
+    window, console = pair
+    window.presenting.go(CHART)
+    qtbot.keyClick(console, Qt.Key.Key_Right)
+    assert (window.presenting.index, window.presenting.step) == (CHART, 1)
+    assert console.current.scene().index == CHART and console.current.scene().state[0] == 1
+    assert console.next.scene().index == CHART and console.next.scene().state == (2, 1.0), "next: the change"
+    qtbot.keyClick(window, Qt.Key.Key_Right)
+    qtbot.keyClick(window, Qt.Key.Key_Right)
+    assert console.current.scene().index == CHART + 1
+    after = (CHART + 1, 1) if window.presenting.steps(CHART + 1) > 1 else (CHART + 2, 0)
+    assert (console.next.scene().index, console.next.scene().state[0]) == after
+
+
+def test_the_console_speaks_its_own_language(qtbot, pair):
+    window, console = pair
+    assert window.scene().look.lang == "zh" and console.current.scene().look.lang == "en"
+    assert DECK.slides[0].notes.get("en")[:30] in console.notes.toPlainText()
+    qtbot.keyClick(console, Qt.Key.Key_L, Qt.KeyboardModifier.ShiftModifier)
+    assert console.lang == "zh" and window.presenting.lang == "zh"
+    assert DECK.slides[0].notes.get("zh")[:10] in console.notes.toPlainText()
+
+
+def test_black_blanks_only_the_audience_and_the_console_says_so(qtbot, pair):
+    window, console = pair
+    qtbot.keyClick(console, Qt.Key.Key_B)
+    assert window.cover.isVisible()
+    assert console.blank_label.text() == "The audience sees a black screen"
+    assert console.current.isVisible()
+
+
+def test_pause_and_a_reset_that_asks_first(qtbot, pair, monkeypatch):
+    window, console = pair
+    qtbot.keyClick(console, Qt.Key.Key_P)
+    assert not console.clock.running and "paused" in console.timer_label.text()
+    console.clock.now.seconds += 60
+    monkeypatch.setattr(QMessageBox, "question", lambda *args: QMessageBox.StandardButton.No)
+    assert not console.reset_timer()
+    monkeypatch.setattr(QMessageBox, "question", lambda *args: QMessageBox.StandardButton.Yes)
+    assert console.reset_timer() and console.clock.elapsed() == 0
+
+
+def test_rehearsal_times_come_back_next_time(qtbot, pair):
+    window, console = pair
+    console.clock.now.seconds += 130
+    window.presenting.go(1)
+    console.close()
+    assert window.settings.rehearsal(DECK.folder)[0] == 130
+    window.console = None
+    window.toggle_console()
+    window.presenting.go(0)
+    assert "上次：2:10" in window.console.status.text(), "the console opens in the audience's language"
+    window.console.close()
