@@ -81,6 +81,12 @@ def deck_dir(tmp_path: Path) -> Path:
     return folder
 
 
+@pytest.fixture(autouse=True)
+def user_data(tmp_path, monkeypatch):
+    """Progress and ink go to a throwaway folder in every test, never the user's own."""
+    monkeypatch.setenv("CASEBOOK_DATA_DIR", str(tmp_path / "user-data"))
+
+
 @pytest.fixture
 def store(tmp_path):
     """A fresh progress store in a temporary folder."""

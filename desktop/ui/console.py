@@ -5,11 +5,12 @@ from __future__ import annotations
 import time
 from datetime import datetime
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QPointF, Qt, QTimer
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QGridLayout, QLabel, QMainWindow, QMessageBox, QTextBrowser, QVBoxLayout, QWidget
 
 from desktop.deck.figures import render
+from desktop.render.ink import COLOURS, Stroke
 from desktop.render.scene import Look
 from desktop.ui.stage import SceneCache, SlideView
 from desktop.ui.talk_clock import TalkClock, clock_text
@@ -63,6 +64,9 @@ class ConsoleWindow(QMainWindow):
         self.setCentralWidget(body)
         self.resize(1280, 800)
         self.current.sigClicked.connect(lambda forward: self.show_state.next() if forward else self.show_state.back())
+        self.current.follow_ink(self.show_state)
+        self.current.sigDraw.connect(self.draw)
+        self.tool, self.colour, self._stroke, self._zoom_from = "", COLOURS[0], None, None
         self.show_state.sigPosition.connect(self.follow)
         self.show_state.sigBlank.connect(lambda _: self._tick())
         self.show_state.sigLook.connect(lambda: self.follow(self.show_state.index, self.show_state.step, False))
@@ -117,6 +121,8 @@ class ConsoleWindow(QMainWindow):
         status = tr("slide-of", lang, n=show.index + 1, total=show.count)
         if show.index in self.last_time:
             status += "   " + tr("last-time", lang, time=clock_text(self.last_time[show.index]))
+        if self.tool:
+            status += f"   ✎ {tr('tool-' + self.tool, lang)}"
         self.status.setText(status)
         left = clock.left()
         text = clock_text(clock.elapsed()) + ("" if clock.running else f"  ({tr('paused', lang)})")
@@ -127,15 +133,73 @@ class ConsoleWindow(QMainWindow):
         self.wall.setText(datetime.now().strftime("%H:%M"))
         self.blank_label.setText(tr(f"audience-{show.blank}", lang) if show.blank else "")
 
+    def set_tool(self, tool: str) -> None:
+        """'', 'pointer', 'pen', 'highlighter', 'eraser' or 'zoom'; the same key again puts it away."""
+        self.tool = "" if tool == self.tool else tool
+        self.current.drawing = bool(self.tool)
+        self.current.setMouseTracking(self.tool == "pointer")
+        if self.tool != "pointer":
+            self.show_state.set_pointer(None)
+        self.status.setText(
+            self.status.text().split("   ✎")[0] + (f"   ✎ {tr('tool-' + self.tool, self.lang)}" if self.tool else "")
+        )
+
+    def draw(self, phase: str, at: QPointF) -> None:
+        """Mouse on the console's slide: the pointer, a stroke, the eraser, or a zoom rectangle."""
+        show, point = self.show_state, (at.x(), at.y())
+        if self.tool == "pointer":
+            show.set_pointer(point)
+        elif self.tool in ("pen", "highlighter"):
+            if phase == "press":
+                self._stroke = Stroke(self.tool, self.colour, [point])
+                show.ink.add(*show.place, self._stroke)
+            elif self._stroke is not None:
+                self._stroke.points.append(point)
+            if phase == "release":
+                self._stroke = None
+                show.ink.save()
+            show.sigInk.emit()
+        elif self.tool == "eraser":
+            show.ink.erase_near(*show.place, point)
+            if phase == "release":
+                show.ink.save()
+            show.sigInk.emit()
+        elif self.tool == "zoom":
+            if phase == "press":
+                self._zoom_from = point
+            elif phase == "release" and self._zoom_from is not None:
+                (x0, y0), (x1, y1) = self._zoom_from, point
+                if abs(x1 - x0) > 20 and abs(y1 - y0) > 20:
+                    show.set_zoom((min(x0, x1), min(y0, y1), abs(x1 - x0), abs(y1 - y0)))
+                self._zoom_from = None
+
     def closeEvent(self, event) -> None:
         self.clock.on_slide(self.show_state.index)  # charge the slide on screen, then keep the record
         self.window.settings.set_rehearsal(self.show_state.deck.folder, self.clock.per_slide)
         super().closeEvent(event)
 
     def keyPressEvent(self, event) -> None:
-        """P pauses the clock, + and − size the notes, Ctrl+0 resets, Shift+L switches the console's language."""
-        key = event.key()
-        if key == Qt.Key.Key_P:
+        """K pointer, D pen, I highlighter, E eraser, Z zoom, U undo, N clear; P pauses the clock, + and − size
+        the notes, Ctrl+0 resets the clock, Shift+L switches the console's language; the rest go to the Show."""
+        key, show = event.key(), self.show_state
+        tools = {Qt.Key.Key_K: "pointer", Qt.Key.Key_D: "pen", Qt.Key.Key_I: "highlighter", Qt.Key.Key_E: "eraser"}
+        if key in tools or key == Qt.Key.Key_Z and not event.modifiers():
+            self.set_tool(tools.get(key, "zoom"))
+        elif self.tool in ("pen", "highlighter") and event.text() in "123456789" and event.text():
+            self.colour = COLOURS[int(event.text()) - 1]  # while drawing, digits pick colours, not slides
+        elif key == Qt.Key.Key_U or (key == Qt.Key.Key_Z and event.modifiers() & Qt.KeyboardModifier.ControlModifier):
+            show.ink.undo(*show.place)
+            show.ink.save()
+            show.sigInk.emit()
+        elif key == Qt.Key.Key_N:
+            show.ink.clear(*show.place)
+            show.ink.save()
+            show.sigInk.emit()
+        elif key == Qt.Key.Key_Escape and show.zoom is not None:
+            show.set_zoom(None)  # Esc closes the topmost thing: the zoom, then a tool, then what the window has
+        elif key == Qt.Key.Key_Escape and self.tool:
+            self.set_tool(self.tool)
+        elif key == Qt.Key.Key_P:
             self.clock.toggle()
             self._tick()
         elif key in (Qt.Key.Key_Plus, Qt.Key.Key_Equal):

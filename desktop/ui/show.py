@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Signal
 
 from desktop.deck.model import Deck
+from desktop.render.ink import Ink
 from desktop.render.scene import slide_steps
 
 
@@ -19,12 +20,16 @@ class Show(QObject):
     sigLook = Signal()
     sigBlank = Signal(str)
     sigDeck = Signal()
+    sigInk = Signal()  # strokes, the pointer or the zoom changed: views repaint
 
     def __init__(self, deck: Deck, lang: str, theme: str, themes: tuple[str, ...], reduced_motion: bool = False):
         super().__init__()
         self.deck, self.lang, self.theme, self.themes = deck, lang, theme, themes
         self.reduced_motion = reduced_motion
         self.index, self.step, self.blank = 0, 0, ""
+        self.ink = Ink()
+        self.pointer: tuple[float, float] | None = None
+        self.zoom: tuple[float, float, float, float] | None = None  # a part of the slide, magnified
 
     @property
     def count(self) -> int:
@@ -35,6 +40,7 @@ class Show(QObject):
 
     def go(self, index: int, step: int = 0, animate: bool = False) -> None:
         index = max(0, min(index, self.count - 1))
+        self.zoom = None
         step = max(0, min(step, self.steps(index) - 1))
         self.index, self.step = index, step
         self.sigPosition.emit(index, step, animate and not self.reduced_motion)
@@ -60,6 +66,19 @@ class Show(QObject):
     def replay(self) -> None:
         """The current slide again from its first step, animated."""
         self.go(self.index, 0, animate=True)
+
+    @property
+    def place(self) -> tuple[str, int]:
+        """(slide id, step): where ink belongs."""
+        return self.deck.slides[self.index].id, self.step
+
+    def set_pointer(self, point: tuple[float, float] | None) -> None:
+        self.pointer = point
+        self.sigInk.emit()
+
+    def set_zoom(self, rect: tuple[float, float, float, float] | None) -> None:
+        self.zoom = rect
+        self.sigInk.emit()
 
     def set_blank(self, colour: str) -> None:
         """ "black", "white", or "" to show the slide again."""

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEasingCurve, QRectF, Qt, QVariantAnimation, Signal
-from PySide6.QtGui import QColor, QPainter, QResizeEvent
+from PySide6.QtCore import QEasingCurve, QPointF, QRectF, Qt, QVariantAnimation, Signal
+from PySide6.QtGui import QColor, QPainter, QPen, QResizeEvent
 from PySide6.QtWidgets import QFrame, QGraphicsView
 
+from desktop.render.ink import draw_strokes
 from desktop.render.scene import Look, SlideScene, build_scene
 from desktop.ui.show import Show
 
 ANIMATION_MS = 750
+POINTER = "#ff1744"
 
 
 class SceneCache:
@@ -38,6 +40,7 @@ class SlideView(QGraphicsView):
     sigClicked = Signal(bool)  # True: forward (left button), False: back (right button)
     sigWheel = Signal(bool)
     sigPainted = Signal()
+    sigDraw = Signal(str, QPointF)  # "press" | "move" | "release", in scene units, while `drawing`
 
     def __init__(self) -> None:
         super().__init__()
@@ -57,6 +60,9 @@ class SlideView(QGraphicsView):
         self.animation.setEasingCurve(QEasingCurve.Type.Linear)  # charts ease themselves (render.motion)
         self.animation.valueChanged.connect(self._frame)
         self._wheel = 0
+        self.drawing = False
+        self.show_state: Show | None = None  # when set, its ink and pointer are drawn over the slide
+        self.zoomable = False  # the audience view magnifies the Show's zoom rectangle
 
     def show_scene(self, scene: SlideScene, step: int, animate: bool) -> None:
         self.animation.stop()
@@ -84,7 +90,27 @@ class SlideView(QGraphicsView):
     def _fit(self) -> None:
         scene = self.scene()
         if scene is not None:
-            self.fitInView(QRectF(scene.sceneRect()), Qt.AspectRatioMode.KeepAspectRatio)
+            zoom = self.show_state.zoom if self.zoomable and self.show_state else None
+            self.fitInView(QRectF(*zoom) if zoom else QRectF(scene.sceneRect()), Qt.AspectRatioMode.KeepAspectRatio)
+
+    def follow_ink(self, show: Show, zoomable: bool = False) -> None:
+        """Draws the Show's strokes and pointer over the slide (and, for the audience, its zoom)."""
+        self.show_state, self.zoomable = show, zoomable
+        show.sigInk.connect(self._ink_changed)
+
+    def _ink_changed(self) -> None:
+        self._fit()
+        self.viewport().update()
+
+    def drawForeground(self, painter: QPainter, rect) -> None:
+        show = self.show_state
+        if show is None or not isinstance(self.scene(), SlideScene):
+            return
+        draw_strokes(painter, show.ink.strokes(*show.place))
+        if show.pointer is not None:
+            painter.setPen(QPen(QColor("white"), 4))
+            painter.setBrush(QColor(POINTER))
+            painter.drawEllipse(QPointF(*show.pointer), 14, 14)
 
     def paintEvent(self, event) -> None:
         super().paintEvent(event)
@@ -95,8 +121,18 @@ class SlideView(QGraphicsView):
         self._fit()
 
     def mousePressEvent(self, event) -> None:
-        if event.button() in (Qt.MouseButton.LeftButton, Qt.MouseButton.RightButton):
+        if self.drawing:
+            self.sigDraw.emit("press", self.mapToScene(event.position().toPoint()))
+        elif event.button() in (Qt.MouseButton.LeftButton, Qt.MouseButton.RightButton):
             self.sigClicked.emit(event.button() == Qt.MouseButton.LeftButton)
+
+    def mouseMoveEvent(self, event) -> None:
+        if self.drawing:
+            self.sigDraw.emit("move", self.mapToScene(event.position().toPoint()))
+
+    def mouseReleaseEvent(self, event) -> None:
+        if self.drawing:
+            self.sigDraw.emit("release", self.mapToScene(event.position().toPoint()))
 
     def wheelEvent(self, event) -> None:
         # A notched wheel sends 120 a notch; a touchpad sends many small deltas: one step a notch.

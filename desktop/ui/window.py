@@ -13,6 +13,7 @@ from desktop.deck import DeckNotFound, Loaded, load_deck
 from desktop.deck.figures import render
 from desktop.deck.model import Deck
 from desktop.render.fonts import deck_family
+from desktop.render.ink import Ink
 from desktop.render.scene import Look, SlideScene
 from desktop.render.theme import Theme, load_theme, theme_ids
 from desktop.ui.class_quiz import ClassQuiz, pick_question
@@ -61,6 +62,10 @@ class PresentationWindow(QMainWindow):
         self.resize(1280, 760)
 
         show = self.presenting
+        from desktop.quiz.store import data_dir
+
+        show.ink = Ink(data_dir() / deck.id / "ink.json")
+        self.view.follow_ink(show, zoomable=True)
         show.sigPosition.connect(self._show_position)
         show.sigLook.connect(self._refresh_look)
         show.sigDeck.connect(self._deck_changed)

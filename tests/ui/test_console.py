@@ -136,3 +136,79 @@ def test_rehearsal_times_come_back_next_time(qtbot, pair):
     window.presenting.go(0)
     assert "上次：2:10" in window.console.status.text(), "the console opens in the audience's language"
     window.console.close()
+
+
+def drag(qtbot, view, points) -> None:
+    """A mouse drag over a view, through points in scene units."""
+    from PySide6.QtCore import QPointF
+
+    spots = [view.mapFromScene(QPointF(*p)) for p in points]
+    qtbot.mousePress(view.viewport(), Qt.MouseButton.LeftButton, pos=spots[0])
+    for spot in spots[1:]:
+        from PySide6.QtGui import QMouseEvent
+        from PySide6.QtWidgets import QApplication
+
+        move = QMouseEvent(
+            QMouseEvent.Type.MouseMove,
+            spot,
+            view.viewport().mapToGlobal(spot),
+            Qt.MouseButton.NoButton,
+            Qt.MouseButton.LeftButton,
+            Qt.KeyboardModifier.NoModifier,
+        )
+        QApplication.sendEvent(view.viewport(), move)
+    qtbot.mouseRelease(view.viewport(), Qt.MouseButton.LeftButton, pos=spots[-1])
+
+
+def test_a_pen_stroke_on_the_console_shows_on_the_audience_and_stays_with_its_slide(qtbot, pair):
+    window, console = pair
+    window.presenting.go(3)
+    qtbot.keyClick(console, Qt.Key.Key_D)
+    qtbot.keyClick(console, "2")  # a colour, not slide 2
+    assert window.presenting.index == 3
+    drag(qtbot, console.current, [(400, 400), (800, 420), (1200, 500)])
+    strokes = window.presenting.ink.strokes(DECK.slides[3].id, 0)
+    assert len(strokes) == 1 and strokes[0].colour == "#0033cc" and len(strokes[0].points) >= 2
+    audience = window.view.grab().toImage()
+    spot = window.view.mapFromScene(800, 420)
+    assert audience.pixelColor(spot).blue() > 150, "the stroke is drawn on the audience window"
+    window.presenting.go(4)
+    assert window.presenting.ink.strokes(*window.presenting.place) == []
+    window.presenting.go(3)
+    qtbot.keyClick(console, Qt.Key.Key_U)
+    assert window.presenting.ink.strokes(DECK.slides[3].id, 0) == []
+
+
+def test_ink_is_saved_with_the_users_data(qtbot, pair, tmp_path):
+    window, console = pair
+    qtbot.keyClick(console, Qt.Key.Key_I)
+    drag(qtbot, console.current, [(300, 300), (600, 300)])
+    from desktop.render.ink import Ink
+
+    saved = Ink(window.presenting.ink.path)
+    assert saved.strokes(DECK.slides[0].id, 0)[0].kind == "highlighter"
+    assert str(tmp_path) in str(window.presenting.ink.path), "in the test's data folder, not the user's"
+
+
+def test_zoom_magnifies_for_the_audience_and_escape_returns(qtbot, pair):
+    window, console = pair
+    whole = window.view.transform().m11()
+    qtbot.keyClick(console, Qt.Key.Key_Z)
+    drag(qtbot, console.current, [(100, 100), (580, 370)])
+    assert window.presenting.zoom is not None
+    assert window.view.transform().m11() > 3 * whole, "a quarter of the slide fills the audience window"
+    qtbot.keyClick(console, Qt.Key.Key_Escape)
+    assert window.presenting.zoom is None
+    qtbot.keyClick(console, Qt.Key.Key_Escape)
+    assert console.tool == ""
+
+
+def test_the_pointer_follows_the_mouse_on_the_console(qtbot, pair):
+    window, console = pair
+    qtbot.keyClick(console, Qt.Key.Key_K)
+    drag(qtbot, console.current, [(960, 540), (1000, 560)])
+    assert window.presenting.pointer is not None
+    x, y = window.presenting.pointer
+    assert abs(x - 1000) < 10 and abs(y - 560) < 10
+    qtbot.keyClick(console, Qt.Key.Key_K)
+    assert window.presenting.pointer is None
