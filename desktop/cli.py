@@ -62,6 +62,7 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--theme", choices=("light", "dark", "projector"), help="colour theme")
     export.add_argument("--handout", action="store_true", help="PDF: each slide above its notes, on A4")
     export.add_argument("--quiz", action="store_true", help="PDF: a printable quiz with an answer key")
+    export.add_argument("--ink", action="store_true", help="PNG: draw the presenter's saved pen strokes")
 
     verb("validate", "check decks and print every problem as FILE:LINE:COL: message", deck="*")
 
@@ -198,9 +199,11 @@ def export(args: argparse.Namespace) -> int:
     if deck is None:
         return code
     os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    from desktop.quiz.store import data_dir
     from desktop.render.export import ExportError, Request, parse_slides
     from desktop.render.export import export as write
     from desktop.render.fonts import deck_family
+    from desktop.render.ink import Ink
     from desktop.render.scene import Look
     from desktop.render.theme import load_theme
     from desktop.ui.app import qapp
@@ -224,6 +227,7 @@ def export(args: argparse.Namespace) -> int:
             slides=parse_slides(args.slides, len(deck.slides)) if args.slides else (),
             handout=args.handout,
             quiz=args.quiz,
+            ink=Ink(data_dir() / deck.id / "ink.json") if args.ink else None,
         )
         written = write(request, _progress_line() if sys.stderr.isatty() else None)
     except ExportError as error:

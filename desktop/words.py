@@ -19,6 +19,7 @@ WORDS = {
     "theme": ("主题", "&Theme"),
     "language": ("语言", "&Language"),
     "reduced-motion": ("减少动画", "&Reduced motion"),
+    "call-mode": ("视频会议共享（观众窗口不全屏）", "Share in a video &call (audience in a window)"),
     "export-title": ("导出", "Export"),
     "export-png": ("PNG 图片（每张幻灯片一个文件）", "PNG images (a file a slide)"),
     "export-pdf": ("PDF 幻灯片", "PDF slides"),

@@ -9,9 +9,12 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
+from PySide6.QtGui import QPainter
+
 from desktop.deck.model import Deck
 from desktop.render.files import atomic
-from desktop.render.scene import Look, build_scene
+from desktop.render.ink import Ink, draw_strokes
+from desktop.render.scene import HEIGHT, WIDTH, Look, build_scene
 
 # Qt maps PNG "quality" to zlib's level: 80 writes a 1080p slide in ~60 ms at ~140 KB, the default ~105 ms at 120 KB.
 PNG_QUALITY = 80
@@ -33,6 +36,7 @@ class Request:
     slides: tuple[int, ...] = ()  # 0-based; empty means every slide
     handout: bool = False
     quiz: bool = False
+    ink: Ink | None = None  # the presenter's strokes, drawn over the PNGs when asked
 
     def indices(self) -> list[int]:
         return list(self.slides) or list(range(len(self.deck.slides)))
@@ -86,6 +90,14 @@ def export(request: Request, progress: Progress | None = None) -> list[Path]:
         raise ExportError(f"{request.out}: {error.strerror or error}") from error
 
 
+def _ink(image, strokes) -> None:
+    painter = QPainter(image)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.scale(image.width() / WIDTH, image.height() / HEIGHT)
+    draw_strokes(painter, strokes)
+    painter.end()
+
+
 def _save(image, path: Path) -> Path:
     with atomic(path) as temporary:
         if not image.save(str(temporary), "PNG", PNG_QUALITY):
@@ -106,6 +118,8 @@ def _export_png(request: Request, progress: Progress | None) -> list[Path]:
                 for step in states:
                     scene.set_state(scene.steps - 1 if step is None else step, 1.0)
                     image = scene.to_image(width, height)
+                    if request.ink is not None:
+                        _ink(image, request.ink.strokes(scene.slide.id, scene.state[0]))
                     saving.append(saver.submit(_save, image, request.out / png_name(request.deck, index, step)))
                 for future in saving:
                     if future.done():

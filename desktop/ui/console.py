@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import time
 from datetime import datetime
 
@@ -37,6 +38,7 @@ class ConsoleWindow(QMainWindow):
         self.last_time: dict[int, float] = {}
         self.current_cache, self.next_cache = SceneCache(), SceneCache()
         self.notes_px = 20
+        self.both = False  # notes in every language of the deck, side by side
         self.setWindowTitle(f"{tr('console', lang)} — Casebook")
         self.current, self.next = SlideView(), SlideView()
         self.notes = QTextBrowser()
@@ -85,23 +87,42 @@ class ConsoleWindow(QMainWindow):
         """Shows what the audience sees, and what comes next, in the console's language."""
         show, look = self.show_state, self.look()
         self.clock.on_slide(index)
-        self.current.show_scene(self.current_cache.get(show, look, index), step, animate)
+        # In the audience's language the console shows the very scenes the audience window built; only a
+        # later step of the same slide needs a scene of its own (a scene has one state at a time).
+        same = look == self.window.look()
+        shared = self.window.cache if same else self.current_cache
+        self.current.show_scene(shared.get(show, look, index), step, animate, drive=not same)
         steps = show.steps(index)
         after = (index, step + 1) if step + 1 < steps else (index + 1, 0) if index + 1 < show.count else None
         if after is None:
             self.next.hide()
         else:
             self.next.show()
-            self.next.show_scene(self.next_cache.get(show, look, after[0]), after[1], False)
+            cache = self.next_cache if after[0] == index else shared
+            self.next.show_scene(cache.get(show, look, after[0]), after[1], False)
         slide = show.deck.slides[index]
-        self.notes.setHtml(
-            f"<div style='font-size:{self.notes_px}px'>{render(slide.notes, self.lang, show.deck.figures)}</div>"
+        langs = show.deck.languages if self.both else (self.lang,)
+        cells = "".join(
+            f"<td width='{100 // len(langs)}%' valign='top' style='padding-right:16px'>"
+            f"{html.escape(render(slide.notes, lang, show.deck.figures))}</td>"
+            for lang in langs
         )
+        self.notes.setHtml(f"<table style='font-size:{self.notes_px}px'><tr>{cells}</tr></table>")
         self._tick()
 
-    def set_lang(self, lang: str) -> None:
-        self.lang = lang
+    def set_lang(self, lang: str, both: bool = False) -> None:
+        self.lang, self.both = lang, both
         self.follow(self.show_state.index, self.show_state.step, False)
+
+    def cycle_lang(self) -> None:
+        """Shift+L: each language in turn, then all of them side by side (notes), then round again."""
+        langs = self.show_state.deck.languages
+        if self.both:
+            self.set_lang(langs[0])
+        elif self.lang == langs[-1]:
+            self.set_lang(self.lang, both=True)
+        else:
+            self.set_lang(langs[langs.index(self.lang) + 1] if self.lang in langs else langs[0])
 
     def zoom_notes(self, delta: int) -> None:
         self.notes_px = max(12, min(48, self.notes_px + delta))
@@ -209,7 +230,6 @@ class ConsoleWindow(QMainWindow):
         elif key == Qt.Key.Key_0 and event.modifiers() & Qt.KeyboardModifier.ControlModifier:
             self.reset_timer()
         elif key == Qt.Key.Key_L and event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
-            langs = self.show_state.deck.languages
-            self.set_lang(langs[(langs.index(self.lang) + 1) % len(langs)] if self.lang in langs else langs[0])
+            self.cycle_lang()
         else:
             self.window.keyPressEvent(event)  # every presenting key works here too, on the same Show

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEasingCurve, QPointF, QRectF, Qt, QVariantAnimation, Signal
 from PySide6.QtGui import QColor, QPainter, QPen, QResizeEvent
-from PySide6.QtWidgets import QFrame, QGraphicsView
+from PySide6.QtWidgets import QFrame, QGraphicsItem, QGraphicsView
 
 from desktop.render.ink import draw_strokes
 from desktop.render.scene import Look, SlideScene, build_scene
+from desktop.render.text import TextBox
 from desktop.ui.show import Show
 
 ANIMATION_MS = 750
@@ -64,12 +65,20 @@ class SlideView(QGraphicsView):
         self.show_state: Show | None = None  # when set, its ink and pointer are drawn over the slide
         self.zoomable = False  # the audience view magnifies the Show's zoom rectangle
 
-    def show_scene(self, scene: SlideScene, step: int, animate: bool) -> None:
+    def show_scene(self, scene: SlideScene, step: int, animate: bool, drive: bool = True) -> None:
+        """Shows `scene` at `step`; with `drive` False another view of the same scene moves it."""
         self.animation.stop()
         if scene is not self.scene():
             self.setScene(scene)
             self.setBackgroundBrush(QColor(scene.look.theme.background))
             self._fit()
+            # On screen, text is laid out once per view size and then copied; export builds its own scenes
+            # and keeps text as vectors (a cache here would put pictures of text in a PDF).
+            for item in scene.items():
+                if isinstance(item, TextBox):
+                    item.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        if not drive:
+            return
         if animate:
             scene.set_state(step, 0.0)
             self.animation.start()

@@ -53,6 +53,7 @@ class PresentationWindow(QMainWindow):
         self._bank: list | None = None
         self.console = None
         self.swapped = False
+        self.call_mode = False  # sharing the audience window in a video call: never full screen
         self.duration: int | None = None
         self._asked: set[str] = set()
         self.problems = ProblemsPanel()
@@ -194,8 +195,8 @@ class PresentationWindow(QMainWindow):
         from desktop.ui.console import choose_screens
 
         screens = QGuiApplication.screens()
-        if self.console is None or len(screens) < 2:
-            return
+        if self.console is None or len(screens) < 2 or self.call_mode:
+            return  # one screen, or a video call: two ordinary windows, the audience one shared
         audience, console = choose_screens(len(screens), screens.index(QGuiApplication.primaryScreen()), self.swapped)
         self.console.setGeometry(screens[console].availableGeometry())
         self.setGeometry(screens[audience].geometry())
@@ -382,6 +383,9 @@ class PresentationWindow(QMainWindow):
                 action.setCheckable(True)
                 action.setChecked(choice == current)
                 group.addAction(action)
+        call = item(view, "call-mode", self._toggle_call)
+        call.setCheckable(True)
+        call.setChecked(self.call_mode)
         motion = item(view, "reduced-motion", self._toggle_motion)
         motion.setCheckable(True)
         motion.setChecked(self.presenting.reduced_motion)
@@ -393,6 +397,16 @@ class PresentationWindow(QMainWindow):
         helps = bar.addMenu(tr("help", lang))
         item(helps, "keys", lambda: self.do("help"), hint="?")
         item(helps, "about", lambda: QMessageBox.about(self, "Casebook", tr("about-text", lang)))
+
+    def _toggle_call(self) -> None:
+        """A video call: the audience window becomes an ordinary 16:9 window to share; the console stays private."""
+        self.call_mode = not self.call_mode
+        if self.call_mode:
+            if self.isFullScreen():
+                self.toggle_fullscreen()
+            self.resize(1280, 720 + self.menuBar().height())
+        else:
+            self.place_windows()
 
     def _toggle_motion(self) -> None:
         self.presenting.reduced_motion = not self.presenting.reduced_motion

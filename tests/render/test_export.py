@@ -168,3 +168,17 @@ def test_an_unwritable_folder_is_refused_and_left_alone():
         assert [p.name for p in folder.iterdir()] == ["keep.txt"]
     finally:
         shutil.rmtree(outer)
+
+
+def test_the_presenters_ink_is_drawn_only_when_asked(tmp_path, look):
+    from desktop.render.ink import Ink, Stroke
+
+    ink = Ink()
+    ink.add(DECK.slides[0].id, 0, Stroke("pen", "#0033cc", [(100.0, 1000.0), (1800.0, 1000.0)]))
+    plain, inked = tmp_path / "plain", tmp_path / "inked"
+    plain.mkdir()
+    inked.mkdir()
+    (without,) = export(Request(DECK, look, plain, slides=(0,), size=(960, 540)))
+    (with_ink,) = export(Request(DECK, look, inked, slides=(0,), size=(960, 540), ink=ink))
+    # the stroke crosses the slide at y = 1000 of 1080: pixel row 500 of 540; the pen is blue (red 0)
+    assert QImage(str(with_ink)).pixelColor(480, 500).red() < 100 < QImage(str(without)).pixelColor(480, 500).red()

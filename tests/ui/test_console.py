@@ -102,8 +102,11 @@ def test_the_console_speaks_its_own_language(qtbot, pair):
     assert window.scene().look.lang == "zh" and console.current.scene().look.lang == "en"
     assert DECK.slides[0].notes.get("en")[:30] in console.notes.toPlainText()
     qtbot.keyClick(console, Qt.Key.Key_L, Qt.KeyboardModifier.ShiftModifier)
-    assert console.lang == "zh" and window.presenting.lang == "zh"
-    assert DECK.slides[0].notes.get("zh")[:10] in console.notes.toPlainText()
+    notes = console.notes.toPlainText()
+    assert console.both and all(DECK.slides[0].notes.get(lang)[:10] in notes for lang in ("zh", "en"))
+    qtbot.keyClick(console, Qt.Key.Key_L, Qt.KeyboardModifier.ShiftModifier)
+    assert console.lang == "zh" and not console.both and window.presenting.lang == "zh"
+    assert DECK.slides[0].notes.get("en")[:20] not in console.notes.toPlainText()
 
 
 def test_black_blanks_only_the_audience_and_the_console_says_so(qtbot, pair):
@@ -212,3 +215,12 @@ def test_the_pointer_follows_the_mouse_on_the_console(qtbot, pair):
     assert abs(x - 1000) < 10 and abs(y - 560) < 10
     qtbot.keyClick(console, Qt.Key.Key_K)
     assert window.presenting.pointer is None
+
+
+def test_a_video_call_keeps_the_audience_in_an_ordinary_window(qtbot, pair):
+    window, console = pair
+    window.toggle_fullscreen()
+    window._toggle_call()
+    assert window.call_mode and not window.isFullScreen()
+    window.place_windows()
+    assert not window.isFullScreen(), "never full screen while shared in a call"
