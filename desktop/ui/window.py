@@ -263,7 +263,10 @@ class PresentationWindow(QMainWindow):
         return False
 
     def escape(self) -> None:
-        """Closes the topmost thing: an overlay, the overview, then full screen."""
+        """Closes the topmost thing: the zoom, an overlay, the overview, then full screen."""
+        if self.presenting.zoom is not None:
+            self.presenting.set_zoom(None)
+            return
         for overlay in (self.help, self.go_to_list):
             if overlay.isVisible():
                 overlay.hide()

@@ -204,6 +204,9 @@ def test_zoom_magnifies_for_the_audience_and_escape_returns(qtbot, pair):
     assert window.presenting.zoom is None
     qtbot.keyClick(console, Qt.Key.Key_Escape)
     assert console.tool == ""
+    window.presenting.set_zoom((0, 0, 960, 540))
+    qtbot.keyClick(window, Qt.Key.Key_Escape)
+    assert window.presenting.zoom is None, "Esc in the audience window also closes the zoom first"
 
 
 def test_the_pointer_follows_the_mouse_on_the_console(qtbot, pair):
