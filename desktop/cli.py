@@ -62,7 +62,7 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--theme", choices=("light", "dark", "projector"), help="colour theme")
     export.add_argument("--handout", action="store_true", help="PDF: each slide above its notes, on A4")
     export.add_argument("--quiz", action="store_true", help="PDF: a printable quiz with an answer key")
-    export.add_argument("--ink", action="store_true", help="PNG: draw the presenter's saved pen strokes")
+    export.add_argument("--ink", action="store_true", help="draw the presenter's saved pen strokes on the slides")
 
     verb("validate", "check decks and print every problem as FILE:LINE:COL: message", deck="*")
 

@@ -26,6 +26,7 @@ WORDS = {
     "export-handout": ("PDF 讲义（幻灯片 + 讲者备注，A4）", "PDF handout (slides with notes, A4)"),
     "export-quiz": ("PDF 测验（含答案）", "PDF quiz (with answer key)"),
     "export-steps": ("每个动画步骤一张图", "One image per build step"),
+    "export-ink": ("包含演讲时的笔迹", "Include the presenter's ink"),
     "export-format": ("格式", "Format"),
     "export-size": ("尺寸", "Size"),
     "export-folder": ("文件夹", "Folder"),

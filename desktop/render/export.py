@@ -36,7 +36,7 @@ class Request:
     slides: tuple[int, ...] = ()  # 0-based; empty means every slide
     handout: bool = False
     quiz: bool = False
-    ink: Ink | None = None  # the presenter's strokes, drawn over the PNGs when asked
+    ink: Ink | None = None  # the presenter's strokes, drawn over the slides when asked
 
     def indices(self) -> list[int]:
         return list(self.slides) or list(range(len(self.deck.slides)))
@@ -141,7 +141,7 @@ def _export_pdf(request: Request, progress: Progress | None) -> Path:
         if request.quiz:
             pdf.write_quiz_pdf(request.deck, request.look, temporary, progress=progress)
         elif request.handout:
-            pdf.write_handout_pdf(request.deck, request.look, request.indices(), temporary, progress)
+            pdf.write_handout_pdf(request.deck, request.look, request.indices(), temporary, progress, request.ink)
         else:
-            pdf.write_slides_pdf(request.deck, request.look, request.indices(), temporary, progress)
+            pdf.write_slides_pdf(request.deck, request.look, request.indices(), temporary, progress, request.ink)
     return path

@@ -17,6 +17,8 @@ from PySide6.QtGui import QColor, QPainter, QPen
 from desktop.deck.figures import render
 from desktop.deck.model import Deck
 from desktop.quiz.generate import build_bank
+from desktop.render.ink import Ink as Strokes
+from desktop.render.ink import draw_strokes
 from desktop.render.pdf_file import Canvas, Meta, a4_page, document_id, finish, fixed_date, slide_page
 from desktop.render.pdf_layout import (
     A4,
@@ -45,7 +47,14 @@ __all__ = ["Progress", "SourceRow", "sources", "write_handout_pdf", "write_quiz_
 Progress = Callable[[int, int], None]  # called (done, total) after each page; it may raise to cancel
 
 
-def write_slides_pdf(deck: Deck, look: Look, indices: list[int], path: Path, progress: Progress | None = None) -> None:
+def write_slides_pdf(
+    deck: Deck,
+    look: Look,
+    indices: list[int],
+    path: Path,
+    progress: Progress | None = None,
+    strokes: Strokes | None = None,
+) -> None:
     """One 16:9 page per slide in `indices` order, each at its final step, then the Sources appendix."""
     lang, title = look.lang, render(deck.title, look.lang, {})
     frame = Frame(WIDE, slide_ink(look.theme), look.family, title, tr("sources-sources", lang))
@@ -58,7 +67,7 @@ def write_slides_pdf(deck: Deck, look: Look, indices: list[int], path: Path, pro
         target = QRectF(0, 0, WIDE.width * PT, WIDE.height * PT)
         for index in indices:
             canvas.next_page()
-            _draw_slide(canvas.painter, deck, index, look, target)
+            _draw_slide(canvas.painter, deck, index, look, target, strokes)
             _tell(progress, canvas.pages, total)
         _paint(canvas, frame, appendix, total, progress)
     finally:
@@ -67,7 +76,14 @@ def write_slides_pdf(deck: Deck, look: Look, indices: list[int], path: Path, pro
     finish(canvas, path, meta, look.family, outline + bookmarks(appendix, len(indices)))
 
 
-def write_handout_pdf(deck: Deck, look: Look, indices: list[int], path: Path, progress: Progress | None = None) -> None:
+def write_handout_pdf(
+    deck: Deck,
+    look: Look,
+    indices: list[int],
+    path: Path,
+    progress: Progress | None = None,
+    strokes: Strokes | None = None,
+) -> None:
     """A4 portrait: each slide (final step) above its speaker notes, one slide a page; then the Sources."""
     lang = look.lang
     ink = paper_ink(look.theme)
@@ -79,7 +95,7 @@ def write_handout_pdf(deck: Deck, look: Look, indices: list[int], path: Path, pr
         height = width * 9 / 16
 
         def paint(painter: QPainter, clip: QRectF, index: int = index, height: float = height) -> None:
-            _draw_slide(painter, deck, index, look, QRectF(0, 0, width, height))
+            _draw_slide(painter, deck, index, look, QRectF(0, 0, width, height), strokes)
             painter.setPen(QPen(QColor(ink.rule), 0.7 * PT))
             painter.drawRect(QRectF(0, 0, width, height))
 
@@ -145,12 +161,18 @@ def _tell(progress: Progress | None, done: int, total: int) -> None:
         progress(done, total)
 
 
-def _draw_slide(painter: QPainter, deck: Deck, index: int, look: Look, target: QRectF) -> None:
-    """The slide at its final step, drawn as vectors into `target`."""
+def _draw_slide(
+    painter: QPainter, deck: Deck, index: int, look: Look, target: QRectF, strokes: Strokes | None = None
+) -> None:
+    """The slide at its final step, drawn as vectors into `target`, with the presenter's ink if asked."""
     scene = build_scene(deck, index, look)
     scene.set_state(scene.steps - 1, 1.0)
     painter.save()
     scene.render(painter, target, scene.sceneRect())
+    if strokes is not None:
+        painter.translate(target.topLeft())
+        painter.scale(target.width() / scene.width(), target.height() / scene.height())
+        draw_strokes(painter, strokes.strokes(deck.slides[index].id, scene.steps - 1))
     painter.restore()
 
 

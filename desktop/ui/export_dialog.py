@@ -22,7 +22,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.quiz.store import data_dir
 from desktop.render.export import ExportError, Request, export
+from desktop.render.ink import Ink
 from desktop.render.scene import Look
 from desktop.words import tr
 
@@ -51,6 +53,7 @@ class ExportDialog(QDialog):
             self.lang.addItem(code, code)
         self.lang.setCurrentIndex(deck.languages.index(lang) if lang in deck.languages else 0)
         self.steps = QCheckBox(tr("export-steps", lang))
+        self.ink = QCheckBox(tr("export-ink", lang))
         self.folder = QLineEdit(str(folder))
         browse = QPushButton("…")
         browse.clicked.connect(self._browse)
@@ -62,6 +65,7 @@ class ExportDialog(QDialog):
         form.addRow(tr("export-size", lang), self.size)
         form.addRow(tr("language", lang).replace("&", ""), self.lang)
         form.addRow("", self.steps)
+        form.addRow("", self.ink)
         form.addRow(tr("export-folder", lang), row)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
@@ -92,6 +96,7 @@ class ExportDialog(QDialog):
             steps=self.steps.isChecked() and kind == "png",
             handout=kind == "handout",
             quiz=kind == "quiz",
+            ink=Ink(data_dir() / self.deck.id / "ink.json") if self.ink.isChecked() else None,
         )
 
 

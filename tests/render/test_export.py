@@ -182,3 +182,17 @@ def test_the_presenters_ink_is_drawn_only_when_asked(tmp_path, look):
     (with_ink,) = export(Request(DECK, look, inked, slides=(0,), size=(960, 540), ink=ink))
     # the stroke crosses the slide at y = 1000 of 1080: pixel row 500 of 540; the pen is blue (red 0)
     assert QImage(str(with_ink)).pixelColor(480, 500).red() < 100 < QImage(str(without)).pixelColor(480, 500).red()
+
+
+def test_the_presenters_ink_reaches_the_pdf_when_asked(tmp_path, look):
+    import subprocess
+
+    from desktop.render.ink import Ink, Stroke
+
+    ink = Ink()
+    ink.add(DECK.slides[0].id, 0, Stroke("pen", "#0033cc", [(100.0, 1000.0), (1800.0, 1000.0)]))
+    (pdf,) = export(Request(DECK, look, tmp_path, format="pdf", slides=(0,), ink=ink))
+    subprocess.run(["pdftoppm", "-r", "40", "-png", "-f", "1", "-l", "1", str(pdf), str(tmp_path / "page")], check=True)
+    page = QImage(str(next(tmp_path.glob("page*.png"))))
+    y = round(page.height() * 1000 / 1080)
+    assert page.pixelColor(page.width() // 2, y).red() < 100, "the blue stroke is on the page"
