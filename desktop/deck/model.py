@@ -75,13 +75,6 @@ class Derivation:
 
     terms: tuple[tuple[int, str], ...]
 
-    def formula(self) -> str:
-        parts = []
-        for i, (sign, ident) in enumerate(self.terms):
-            op = ("" if sign > 0 else "−") if i == 0 else (" + " if sign > 0 else " − ")
-            parts.append(f"{op}{ident}")
-        return "".join(parts)
-
 
 @dataclass(frozen=True)
 class Figure:

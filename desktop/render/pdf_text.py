@@ -127,10 +127,6 @@ def _utf16(hex_text: bytes) -> str:
     return bytes.fromhex(hex_text.decode()).decode("utf-16-be", errors="surrogatepass")
 
 
-def _hex(text: str) -> bytes:
-    return text.encode("utf-16-be", errors="surrogatepass").hex().upper().encode()
-
-
 def parse_cmap(data: bytes) -> dict[bytes, str]:
     """A ToUnicode CMap as {source code (hex): text}; bfrange entries are spelled out one code each."""
     mapping: dict[bytes, str] = {}

@@ -28,23 +28,15 @@ def quiz(qtbot, store):
     return window
 
 
-def answer_right(qtbot, window) -> None:
+def answer(qtbot, window, right: bool = True) -> None:
+    """Answers the question on screen by keyboard, rightly or not."""
     question = window.question
     if question.is_numeric:
-        qtbot.keyClicks(window.entry, f"{question.answer.value:g}")
+        qtbot.keyClicks(window.entry, f"{question.answer.value + (0 if right else 1000):g}")
         qtbot.keyClick(window.entry, Qt.Key.Key_Return)
     else:
-        qtbot.keyClick(window, "ABCD"[question.answer])
-        qtbot.keyClick(window, Qt.Key.Key_Return)
-
-
-def answer_wrong(qtbot, window) -> None:
-    question = window.question
-    if question.is_numeric:
-        qtbot.keyClicks(window.entry, f"{question.answer.value + 1000:g}")
-        qtbot.keyClick(window.entry, Qt.Key.Key_Return)
-    else:
-        qtbot.keyClick(window, str((question.answer + 1) % len(question.choices) + 1))
+        wrong = (question.answer + 1) % len(question.choices)
+        qtbot.keyClick(window, "ABCD"[question.answer] if right else str(wrong + 1))
         qtbot.keyClick(window, Qt.Key.Key_Return)
 
 
@@ -57,14 +49,14 @@ def test_answer_right_then_wrong_by_keyboard_and_the_store_keeps_both(qtbot, qui
     qtbot.keyClick(quiz, Qt.Key.Key_Return)
     assert quiz.pages.currentWidget() is quiz.question_page
     first = quiz.question
-    answer_right(qtbot, quiz)
+    answer(qtbot, quiz)
     assert quiz.verdict.text().startswith("✓ Right")
     assert first.source in quiz.explanation.text() + quiz.source.text()
     assert store.card(first.id) is not None, "the answer is committed before the next question"
     qtbot.keyClick(quiz, Qt.Key.Key_Return)
     second = quiz.question
     assert second.id != first.id
-    answer_wrong(qtbot, quiz)
+    answer(qtbot, quiz, right=False)
     assert quiz.verdict.text().startswith("✗")
     assert second.id in store.mistakes()
 
@@ -72,12 +64,12 @@ def test_answer_right_then_wrong_by_keyboard_and_the_store_keeps_both(qtbot, qui
 def test_a_typed_number_accepts_its_unit_and_full_width_digits(qtbot, quiz):
     quiz.start("due")
     while not quiz.question.is_numeric:
-        answer_right(qtbot, quiz)
+        answer(qtbot, quiz)
         qtbot.keyClick(quiz, Qt.Key.Key_Return)
-    answer = quiz.question.answer
+    expected = quiz.question.answer
     # Full-width digits come from a Chinese input method, which QTest cannot type: put them in as it would.
-    full_width = f"{answer.value:g}".translate(str.maketrans("0123456789.", "０１２３４５６７８９．"))
-    quiz.entry.setText(full_width + (answer.unit or ""))
+    full_width = f"{expected.value:g}".translate(str.maketrans("0123456789.", "０１２３４５６７８９．"))
+    quiz.entry.setText(full_width + (expected.unit or ""))
     qtbot.keyClick(quiz.entry, Qt.Key.Key_Return)
     assert quiz.verdict.text().startswith("✓")
 
@@ -85,7 +77,7 @@ def test_a_typed_number_accepts_its_unit_and_full_width_digits(qtbot, quiz):
 def test_after_an_answer_1_to_4_regrade_and_s_shows_the_slide(qtbot, quiz):
     qtbot.keyClick(quiz, Qt.Key.Key_Return)
     question = quiz.question
-    answer_right(qtbot, quiz)
+    answer(qtbot, quiz)
     qtbot.keyClick(quiz, "1")
     assert quiz.feedback.rating == "again"
     assert "●" in quiz.grade_buttons["again"].text()
@@ -96,7 +88,7 @@ def test_after_an_answer_1_to_4_regrade_and_s_shows_the_slide(qtbot, quiz):
 
 def test_escape_ends_the_session_with_a_summary(qtbot, quiz):
     qtbot.keyClick(quiz, Qt.Key.Key_Return)
-    answer_right(qtbot, quiz)
+    answer(qtbot, quiz)
     qtbot.keyClick(quiz, Qt.Key.Key_Return)
     qtbot.keyClick(quiz, Qt.Key.Key_Escape)
     assert quiz.pages.currentWidget() is quiz.summary_page
