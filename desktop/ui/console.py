@@ -6,18 +6,20 @@ import html
 import time
 from datetime import datetime
 
-from PySide6.QtCore import QPointF, Qt, QTimer
-from PySide6.QtGui import QFont
+from PySide6.QtCore import QCoreApplication, QEvent, QPointF, Qt, QTimer
+from PySide6.QtGui import QFont, QTextDocument
 from PySide6.QtWidgets import QGridLayout, QLabel, QMainWindow, QMessageBox, QTextBrowser, QVBoxLayout, QWidget
 
 from desktop.deck.figures import render
 from desktop.render.ink import COLOURS, Stroke
 from desktop.render.scene import Look
-from desktop.ui.stage import SceneCache, SlideView
+from desktop.ui.stage import SceneCache
+from desktop.ui.still import Pictures, SlideStill
 from desktop.ui.talk_clock import TalkClock, clock_text
 from desktop.words import tr
 
 URGENCY = {"": "#e8e8e8", "amber": "#f2a541", "red": "#ff5a5f"}
+FOLLOW = QEvent.Type(QEvent.registerEventType())
 
 
 def choose_screens(screens: int, primary: int, swapped: bool = False) -> tuple[int, int]:
@@ -39,8 +41,12 @@ class ConsoleWindow(QMainWindow):
         self.current_cache, self.next_cache = SceneCache(), SceneCache()
         self.notes_px = 20
         self.both = False  # notes in every language of the deck, side by side
+        self._documents: dict[str, QTextDocument] = {}  # the notes, by their html
+        self._urgency = ""
         self.setWindowTitle(f"{tr('console', lang)} — Casebook")
-        self.current, self.next = SlideView(), SlideView()
+        pictures = Pictures()
+        self.current = SlideStill(pictures)
+        self.next = SlideStill(pictures, leader=self.current)
         self.notes = QTextBrowser()
         self.status = QLabel()
         self.timer_label, self.wall, self.blank_label = QLabel(), QLabel(), QLabel()
@@ -68,30 +74,58 @@ class ConsoleWindow(QMainWindow):
         self.current.sigClicked.connect(lambda forward: self.show_state.next() if forward else self.show_state.back())
         self.current.follow_ink(self.show_state)
         self.current.sigDraw.connect(self.draw)
+        self.current.sigHold.connect(lambda at: self.show_state.set_pointer(None if at is None else (at.x(), at.y())))
         self.tool, self.colour, self._stroke, self._zoom_from = "", COLOURS[0], None, None
-        self.show_state.sigPosition.connect(self.follow)
-        self.show_state.sigBlank.connect(lambda _: self._tick())
-        self.show_state.sigLook.connect(lambda: self.follow(self.show_state.index, self.show_state.step, False))
-        self.show_state.sigDeck.connect(lambda: self.follow(self.show_state.index, self.show_state.step, False))
+        self._behind = False  # the audience has moved and the console has yet to follow
+        for signal, slot in self._listening():
+            signal.connect(slot)
         self.ticker = QTimer(self, interval=500)
         self.ticker.timeout.connect(self._tick)
         self.ticker.start()
         self.clock.start()
-        self.follow(self.show_state.index, self.show_state.step, False)
+        self.follow()
 
     def look(self) -> Look:
         audience = self.window.look()
         return Look(audience.theme, self.lang, audience.family, audience.reduced_motion)
 
-    def follow(self, index: int, step: int, animate: bool) -> None:
+    def _listening(self) -> tuple:
+        show = self.show_state
+        return (
+            (show.sigPosition, self._follow_soon),
+            (show.sigLook, self._follow_soon),
+            (show.sigDeck, self._follow_soon),
+            (show.sigBlank, self._tick),
+        )
+
+    def _follow_soon(self, *_) -> None:
+        """The audience first: the console follows once the audience window has painted the change.
+
+        The event is posted below the priority of a window's repaint (measured on xcb and offscreen:
+        it is handled after the audience's paint, a few milliseconds later, never a frame later).
+        """
+        if not self._behind:
+            self._behind = True
+            QCoreApplication.postEvent(self, QEvent(FOLLOW), Qt.EventPriority.LowEventPriority.value - 1)
+
+    def event(self, event) -> bool:
+        if event.type() == FOLLOW:
+            self._behind = False
+            if self.isVisible():  # not once closed
+                self.follow()
+            return True
+        return super().event(event)
+
+    def follow(self) -> None:
         """Shows what the audience sees, and what comes next, in the console's language."""
         show, look = self.show_state, self.look()
+        index, step = show.index, show.step
         self.clock.on_slide(index)
         # In the audience's language the console shows the very scenes the audience window built; only a
         # later step of the same slide needs a scene of its own (a scene has one state at a time).
         same = look == self.window.look()
         shared = self.window.cache if same else self.current_cache
-        self.current.show_scene(shared.get(show, look, index), step, animate, drive=not same)
+        self.current.show_scene(shared.get(show, look, index), step, drive=not same)
         steps = show.steps(index)
         after = (index, step + 1) if step + 1 < steps else (index + 1, 0) if index + 1 < show.count else None
         if after is None:
@@ -99,7 +133,7 @@ class ConsoleWindow(QMainWindow):
         else:
             self.next.show()
             cache = self.next_cache if after[0] == index else shared
-            self.next.show_scene(cache.get(show, look, after[0]), after[1], False)
+            self.next.show_scene(cache.get(show, look, after[0]), after[1])
         slide = show.deck.slides[index]
         langs = show.deck.languages if self.both else (self.lang,)
         cells = "".join(
@@ -107,12 +141,18 @@ class ConsoleWindow(QMainWindow):
             f"{html.escape(render(slide.notes, lang, show.deck.figures))}</td>"
             for lang in langs
         )
-        self.notes.setHtml(f"<table style='font-size:{self.notes_px}px'><tr>{cells}</tr></table>")
+        notes = f"<table style='font-size:{self.notes_px}px'><tr>{cells}</tr></table>"
+        document = self._documents.get(notes)  # laid out once, kept: a slide seen before costs nothing
+        if document is None:
+            document = self._documents[notes] = QTextDocument(self)
+            document.setHtml(notes)
+        if document is not self.notes.document():  # a step of the same slide keeps where the notes scrolled to
+            self.notes.setDocument(document)
         self._tick()
 
     def set_lang(self, lang: str, both: bool = False) -> None:
         self.lang, self.both = lang, both
-        self.follow(self.show_state.index, self.show_state.step, False)
+        self.follow()
 
     def cycle_lang(self) -> None:
         """Shift+L: each language in turn, then all of them side by side (notes), then round again."""
@@ -126,7 +166,7 @@ class ConsoleWindow(QMainWindow):
 
     def zoom_notes(self, delta: int) -> None:
         self.notes_px = max(12, min(48, self.notes_px + delta))
-        self.follow(self.show_state.index, self.show_state.step, False)
+        self.follow()
 
     def reset_timer(self) -> bool:
         """Asks first: a reset loses the talk's time so far."""
@@ -137,22 +177,30 @@ class ConsoleWindow(QMainWindow):
             return True
         return False
 
-    def _tick(self) -> None:
+    def _tick(self, *_) -> None:
+        """The status line, timers and wall clock; a label is touched only when its text changes."""
         show, lang, clock = self.show_state, self.lang, self.clock
         status = tr("slide-of", lang, n=show.index + 1, total=show.count)
         if show.index in self.last_time:
             status += "   " + tr("last-time", lang, time=clock_text(self.last_time[show.index]))
         if self.tool:
             status += f"   ✎ {tr('tool-' + self.tool, lang)}"
-        self.status.setText(status)
         left = clock.left()
-        text = clock_text(clock.elapsed()) + ("" if clock.running else f"  ({tr('paused', lang)})")
+        timer = clock_text(clock.elapsed()) + ("" if clock.running else f"  ({tr('paused', lang)})")
         if left is not None:
-            text += "   " + tr("time-left", lang, time=("−" if left < 0 else "") + clock_text(left))
-        self.timer_label.setText(text)
-        self.timer_label.setStyleSheet(f"color: {URGENCY[clock.urgency()]};")
-        self.wall.setText(datetime.now().strftime("%H:%M"))
-        self.blank_label.setText(tr(f"audience-{show.blank}", lang) if show.blank else "")
+            timer += "   " + tr("time-left", lang, time=("−" if left < 0 else "") + clock_text(left))
+        blank = tr(f"audience-{show.blank}", lang) if show.blank else ""
+        for label, text in (
+            (self.status, status),
+            (self.timer_label, timer),
+            (self.wall, datetime.now().strftime("%H:%M")),
+            (self.blank_label, blank),
+        ):
+            if label.text() != text:
+                label.setText(text)
+        if clock.urgency() != self._urgency:
+            self._urgency = clock.urgency()
+            self.timer_label.setStyleSheet(f"color: {URGENCY[self._urgency]};")
 
     def set_tool(self, tool: str) -> None:
         """'', 'pointer', 'pen', 'highlighter', 'eraser' or 'zoom'; the same key again puts it away."""
@@ -161,9 +209,7 @@ class ConsoleWindow(QMainWindow):
         self.current.setMouseTracking(self.tool == "pointer")
         if self.tool != "pointer":
             self.show_state.set_pointer(None)
-        self.status.setText(
-            self.status.text().split("   ✎")[0] + (f"   ✎ {tr('tool-' + self.tool, self.lang)}" if self.tool else "")
-        )
+        self._tick()
 
     def draw(self, phase: str, at: QPointF) -> None:
         """Mouse on the console's slide: the pointer, a stroke, the eraser, or a zoom rectangle."""
@@ -195,8 +241,13 @@ class ConsoleWindow(QMainWindow):
                 self._zoom_from = None
 
     def closeEvent(self, event) -> None:
-        self.clock.on_slide(self.show_state.index)  # charge the slide on screen, then keep the record
-        self.window.settings.set_rehearsal(self.show_state.deck.folder, self.clock.per_slide)
+        """A closed console stops following and keeps this talk's times (once: closing twice changes nothing)."""
+        if self.ticker.isActive():
+            self.ticker.stop()
+            for signal, slot in self._listening():
+                signal.disconnect(slot)
+            self.clock.on_slide(self.show_state.index)  # charge the slide on screen, then keep the record
+            self.window.settings.set_rehearsal(self.show_state.deck.folder, self.clock.per_slide)
         super().closeEvent(event)
 
     def keyPressEvent(self, event) -> None:

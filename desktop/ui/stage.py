@@ -15,6 +15,16 @@ ANIMATION_MS = 750
 POINTER = "#ff1744"
 
 
+def draw_marks(painter: QPainter, show: Show) -> None:
+    """The Show's strokes on this slide and step, and its pointer; the painter is in scene units."""
+    draw_strokes(painter, show.ink.strokes(*show.place))
+    if show.pointer is not None:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(QPen(QColor("white"), 4))
+        painter.setBrush(QColor(POINTER))
+        painter.drawEllipse(QPointF(*show.pointer), 14, 14)
+
+
 class SceneCache:
     """Built slide scenes for one look; a new look or deck starts afresh."""
 
@@ -41,7 +51,6 @@ class SlideView(QGraphicsView):
     sigClicked = Signal(bool)  # True: forward (left button), False: back (right button)
     sigWheel = Signal(bool)
     sigPainted = Signal()
-    sigDraw = Signal(str, QPointF)  # "press" | "move" | "release", in scene units, while `drawing`
 
     def __init__(self) -> None:
         super().__init__()
@@ -61,12 +70,10 @@ class SlideView(QGraphicsView):
         self.animation.setEasingCurve(QEasingCurve.Type.Linear)  # charts ease themselves (render.motion)
         self.animation.valueChanged.connect(self._frame)
         self._wheel = 0
-        self.drawing = False
-        self.show_state: Show | None = None  # when set, its ink and pointer are drawn over the slide
-        self.zoomable = False  # the audience view magnifies the Show's zoom rectangle
+        self.show_state: Show | None = None  # when set, its ink, pointer and zoom are shown
 
-    def show_scene(self, scene: SlideScene, step: int, animate: bool, drive: bool = True) -> None:
-        """Shows `scene` at `step`; with `drive` False another view of the same scene moves it."""
+    def show_scene(self, scene: SlideScene, step: int, animate: bool) -> None:
+        """Shows `scene` at `step`, animated from the step before or at once."""
         self.animation.stop()
         if scene is not self.scene():
             self.setScene(scene)
@@ -75,10 +82,9 @@ class SlideView(QGraphicsView):
             # On screen, text is laid out once per view size and then copied; export builds its own scenes
             # and keeps text as vectors (a cache here would put pictures of text in a PDF).
             for item in scene.items():
-                if isinstance(item, TextBox):
+                if isinstance(item, TextBox) and item.cacheMode() != QGraphicsItem.CacheMode.DeviceCoordinateCache:
+                    # Setting a cache mode, even the same one, throws away what every view has cached.
                     item.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
-        if not drive:
-            return
         if animate:
             scene.set_state(step, 0.0)
             self.animation.start()
@@ -99,12 +105,12 @@ class SlideView(QGraphicsView):
     def _fit(self) -> None:
         scene = self.scene()
         if scene is not None:
-            zoom = self.show_state.zoom if self.zoomable and self.show_state else None
+            zoom = self.show_state.zoom if self.show_state else None
             self.fitInView(QRectF(*zoom) if zoom else QRectF(scene.sceneRect()), Qt.AspectRatioMode.KeepAspectRatio)
 
-    def follow_ink(self, show: Show, zoomable: bool = False) -> None:
-        """Draws the Show's strokes and pointer over the slide (and, for the audience, its zoom)."""
-        self.show_state, self.zoomable = show, zoomable
+    def follow_ink(self, show: Show) -> None:
+        """Draws the Show's strokes and pointer over the slide, and magnifies its zoom rectangle."""
+        self.show_state = show
         show.sigInk.connect(self._ink_changed)
 
     def _ink_changed(self) -> None:
@@ -112,14 +118,8 @@ class SlideView(QGraphicsView):
         self.viewport().update()
 
     def drawForeground(self, painter: QPainter, rect) -> None:
-        show = self.show_state
-        if show is None or not isinstance(self.scene(), SlideScene):
-            return
-        draw_strokes(painter, show.ink.strokes(*show.place))
-        if show.pointer is not None:
-            painter.setPen(QPen(QColor("white"), 4))
-            painter.setBrush(QColor(POINTER))
-            painter.drawEllipse(QPointF(*show.pointer), 14, 14)
+        if self.show_state is not None and isinstance(self.scene(), SlideScene):
+            draw_marks(painter, self.show_state)
 
     def paintEvent(self, event) -> None:
         super().paintEvent(event)
@@ -130,18 +130,8 @@ class SlideView(QGraphicsView):
         self._fit()
 
     def mousePressEvent(self, event) -> None:
-        if self.drawing:
-            self.sigDraw.emit("press", self.mapToScene(event.position().toPoint()))
-        elif event.button() in (Qt.MouseButton.LeftButton, Qt.MouseButton.RightButton):
+        if event.button() in (Qt.MouseButton.LeftButton, Qt.MouseButton.RightButton):
             self.sigClicked.emit(event.button() == Qt.MouseButton.LeftButton)
-
-    def mouseMoveEvent(self, event) -> None:
-        if self.drawing:
-            self.sigDraw.emit("move", self.mapToScene(event.position().toPoint()))
-
-    def mouseReleaseEvent(self, event) -> None:
-        if self.drawing:
-            self.sigDraw.emit("release", self.mapToScene(event.position().toPoint()))
 
     def wheelEvent(self, event) -> None:
         # A notched wheel sends 120 a notch; a touchpad sends many small deltas: one step a notch.

@@ -66,7 +66,7 @@ class PresentationWindow(QMainWindow):
         from desktop.quiz.store import data_dir
 
         show.ink = Ink(data_dir() / deck.id / "ink.json")
-        self.view.follow_ink(show, zoomable=True)
+        self.view.follow_ink(show)
         show.sigPosition.connect(self._show_position)
         show.sigLook.connect(self._refresh_look)
         show.sigDeck.connect(self._deck_changed)

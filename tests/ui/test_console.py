@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QCoreApplication, QSettings, Qt
 from PySide6.QtWidgets import QMessageBox
 
 from desktop.deck import load_deck
@@ -83,18 +83,33 @@ def pair(qtbot, tmp_path):
     return window, console
 
 
+def shown(console) -> tuple[int, int]:
+    scene = console.current.scene()
+    return scene.index, scene.state[0]
+
+
 def test_keys_in_the_console_move_both_windows(qtbot, pair):
     window, console = pair
     window.presenting.go(CHART)
     qtbot.keyClick(console, Qt.Key.Key_Right)
     assert (window.presenting.index, window.presenting.step) == (CHART, 1)
-    assert console.current.scene().index == CHART and console.current.scene().state[0] == 1
+    qtbot.waitUntil(lambda: shown(console) == (CHART, 1))
     assert console.next.scene().index == CHART and console.next.scene().state == (2, 1.0), "next: the change"
     qtbot.keyClick(window, Qt.Key.Key_Right)
     qtbot.keyClick(window, Qt.Key.Key_Right)
-    assert console.current.scene().index == CHART + 1
+    qtbot.waitUntil(lambda: shown(console) == (CHART + 1, 0))
     after = (CHART + 1, 1) if window.presenting.steps(CHART + 1) > 1 else (CHART + 2, 0)
     assert (console.next.scene().index, console.next.scene().state[0]) == after
+
+
+def test_the_audience_is_painted_before_the_console_follows(qtbot, pair):
+    window, console = pair
+    order = []
+    window.view.sigPainted.connect(lambda: order.append("audience"))
+    console.current.sigPainted.connect(lambda: order.append(f"console {shown(console)[0]}"))
+    window.presenting.go(5)
+    qtbot.waitUntil(lambda: "console 5" in order)
+    assert order.index("audience") < order.index("console 5")
 
 
 def test_the_console_speaks_its_own_language(qtbot, pair):
@@ -133,34 +148,38 @@ def test_rehearsal_times_come_back_next_time(qtbot, pair):
     console.clock.now.seconds += 130
     window.presenting.go(1)
     console.close()
+    console.clock.now.seconds += 60
+    console.close()  # the window closing closes it again: nothing more is charged
     assert window.settings.rehearsal(DECK.folder)[0] == 130
+    window.presenting.go(2)
+    QCoreApplication.sendPostedEvents(console)
+    assert console.current.scene().index == 0, "a closed console no longer follows"
     window.console = None
     window.toggle_console()
     window.presenting.go(0)
-    assert "上次：2:10" in window.console.status.text(), "the console opens in the audience's language"
+    qtbot.waitUntil(lambda: "上次：2:10" in window.console.status.text())  # it opens in the audience's language
     window.console.close()
 
 
-def drag(qtbot, view, points) -> None:
-    """A mouse drag over a view, through points in scene units."""
+def drag(qtbot, still, points) -> None:
+    """A mouse drag over the console's slide, through points in scene units."""
     from PySide6.QtCore import QPointF
+    from PySide6.QtGui import QMouseEvent
+    from PySide6.QtWidgets import QApplication
 
-    spots = [view.mapFromScene(QPointF(*p)) for p in points]
-    qtbot.mousePress(view.viewport(), Qt.MouseButton.LeftButton, pos=spots[0])
+    spots = [still.mapFromScene(QPointF(*p)).toPoint() for p in points]
+    qtbot.mousePress(still, Qt.MouseButton.LeftButton, pos=spots[0])
     for spot in spots[1:]:
-        from PySide6.QtGui import QMouseEvent
-        from PySide6.QtWidgets import QApplication
-
         move = QMouseEvent(
             QMouseEvent.Type.MouseMove,
             spot,
-            view.viewport().mapToGlobal(spot),
+            still.mapToGlobal(spot),
             Qt.MouseButton.NoButton,
             Qt.MouseButton.LeftButton,
             Qt.KeyboardModifier.NoModifier,
         )
-        QApplication.sendEvent(view.viewport(), move)
-    qtbot.mouseRelease(view.viewport(), Qt.MouseButton.LeftButton, pos=spots[-1])
+        QApplication.sendEvent(still, move)
+    qtbot.mouseRelease(still, Qt.MouseButton.LeftButton, pos=spots[-1])
 
 
 def test_a_pen_stroke_on_the_console_shows_on_the_audience_and_stays_with_its_slide(qtbot, pair):
