@@ -7,14 +7,14 @@ import time
 from datetime import datetime
 
 from PySide6.QtCore import QCoreApplication, QEvent, QPointF, Qt, QTimer
-from PySide6.QtGui import QFont, QTextDocument
+from PySide6.QtGui import QCursor, QFont, QTextDocument
 from PySide6.QtWidgets import QGridLayout, QLabel, QMainWindow, QMessageBox, QTextBrowser, QVBoxLayout, QWidget
 
 from desktop.deck.figures import render
 from desktop.render.ink import COLOURS, Stroke
 from desktop.render.scene import Look
 from desktop.ui.stage import SceneCache
-from desktop.ui.still import Pictures, SlideStill
+from desktop.ui.still import HOLD_MS, Pictures, SlideStill
 from desktop.ui.talk_clock import TalkClock, clock_text
 from desktop.words import tr
 
@@ -76,6 +76,7 @@ class ConsoleWindow(QMainWindow):
         self.current.sigDraw.connect(self.draw)
         self.current.sigHold.connect(lambda at: self.show_state.set_pointer(None if at is None else (at.x(), at.y())))
         self.tool, self.colour, self._stroke, self._zoom_from = "", COLOURS[0], None, None
+        self._pointer_key: tuple[int, bool] | None = None  # K is down: when, and whether the pointer was on
         self._behind = False  # the audience has moved and the console has yet to follow
         for signal, slot in self._listening():
             signal.connect(slot)
@@ -250,12 +251,30 @@ class ConsoleWindow(QMainWindow):
             self.window.settings.set_rehearsal(self.show_state.deck.folder, self.clock.per_slide)
         super().closeEvent(event)
 
+    def keyReleaseEvent(self, event) -> None:
+        """K held down is the pointer while it is held; a tap leaves it on, and the next tap puts it away."""
+        if event.key() == Qt.Key.Key_K and not event.isAutoRepeat() and self._pointer_key is not None:
+            (pressed, was_on), self._pointer_key = self._pointer_key, None
+            held = event.timestamp() - pressed >= HOLD_MS
+            if self.tool == "pointer" and (held or was_on):
+                self.set_tool("pointer")
+        else:
+            super().keyReleaseEvent(event)
+
     def keyPressEvent(self, event) -> None:
         """K pointer, D pen, I highlighter, E eraser, Z zoom, U undo, N clear; P pauses the clock, + and − size
         the notes, Ctrl+0 resets the clock, Shift+L switches the console's language; the rest go to the Show."""
         key, show = event.key(), self.show_state
-        tools = {Qt.Key.Key_K: "pointer", Qt.Key.Key_D: "pen", Qt.Key.Key_I: "highlighter", Qt.Key.Key_E: "eraser"}
-        if key in tools or key == Qt.Key.Key_Z and not event.modifiers():
+        tools = {Qt.Key.Key_D: "pen", Qt.Key.Key_I: "highlighter", Qt.Key.Key_E: "eraser"}
+        if key == Qt.Key.Key_K:
+            if not event.isAutoRepeat():
+                self._pointer_key = (event.timestamp(), self.tool == "pointer")
+                if self.tool != "pointer":
+                    self.set_tool("pointer")
+                    at = self.current.mapFromGlobal(QCursor.pos()).toPointF()
+                    if self.current.rect().contains(at.toPoint()):
+                        self.draw("move", self.current.mapToScene(at))  # the dot appears where the mouse is
+        elif key in tools or key == Qt.Key.Key_Z and not event.modifiers():
             self.set_tool(tools.get(key, "zoom"))
         elif self.tool in ("pen", "highlighter") and event.text() in "123456789" and event.text():
             self.colour = COLOURS[int(event.text()) - 1]  # while drawing, digits pick colours, not slides

@@ -183,23 +183,35 @@ class PresentationWindow(QMainWindow):
         if self.console is not None and self.console.isVisible():
             self.console.close()
             return
+        if self.console is None:  # the first console: follow projectors plugged in or out from now on
+            from PySide6.QtGui import QGuiApplication
+
+            QGuiApplication.instance().screenAdded.connect(lambda _: self.place_windows())
+            QGuiApplication.instance().screenRemoved.connect(lambda _: self.place_windows())
         self.console = ConsoleWindow(self, self.presenting.lang, self.duration)
         self.console.last_time = self.settings.rehearsal(self.presenting.deck.folder)
         self.console.show()
         self.place_windows()
 
     def place_windows(self) -> None:
-        """With two screens: audience full screen on the projector, console on the laptop (X swaps them)."""
+        """With two screens: audience full screen on the projector, console on the laptop (X swaps them).
+
+        Also when a projector is plugged in or out during the talk. With one screen, or in a video call,
+        the two stay ordinary windows where they are.
+        """
         from PySide6.QtGui import QGuiApplication
 
         from desktop.ui.console import choose_screens
 
         screens = QGuiApplication.screens()
-        if self.console is None or len(screens) < 2 or self.call_mode:
-            return  # one screen, or a video call: two ordinary windows, the audience one shared
+        if self.console is None or not self.console.isVisible() or len(screens) < 2 or self.call_mode:
+            return
         audience, console = choose_screens(len(screens), screens.index(QGuiApplication.primaryScreen()), self.swapped)
-        self.console.setGeometry(screens[console].availableGeometry())
-        self.setGeometry(screens[audience].geometry())
+        for widget, screen in ((self.console, screens[console]), (self, screens[audience])):
+            if widget.isFullScreen():
+                widget.showNormal()  # a full-screen window moves to another screen only once it is normal
+            widget.windowHandle().setScreen(screen)
+            widget.setGeometry(screen.availableGeometry())
         self.showFullScreen()
 
     def pose_question(self) -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QSettings, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QPointF, QSettings, Qt
 from PySide6.QtWidgets import QMessageBox
 
 from desktop.deck import load_deck
@@ -237,6 +237,58 @@ def test_the_pointer_follows_the_mouse_on_the_console(qtbot, pair):
     assert abs(x - 1000) < 10 and abs(y - 560) < 10
     qtbot.keyClick(console, Qt.Key.Key_K)
     assert window.presenting.pointer is None
+
+
+def k(console, kind, ms: int, repeat: bool = False) -> None:
+    """The K key going down or up at `ms` on the keyboard's clock (held keys also send repeats)."""
+    from PySide6.QtGui import QKeyEvent
+    from PySide6.QtWidgets import QApplication
+
+    event = QKeyEvent(kind, Qt.Key.Key_K, Qt.KeyboardModifier.NoModifier, "k", repeat)
+    event.setTimestamp(ms)
+    QApplication.sendEvent(console, event)
+
+
+def test_holding_k_shows_the_pointer_only_while_it_is_held(qtbot, pair):
+    window, console = pair
+    press, release = QEvent.Type.KeyPress, QEvent.Type.KeyRelease
+    k(console, press, 1000)
+    k(console, release, 1030, repeat=True)  # what X sends while a key is held
+    k(console, press, 1030, repeat=True)
+    assert console.tool == "pointer"
+    drag(qtbot, console.current, [(500, 300), (700, 400)])
+    assert window.presenting.pointer is not None and abs(window.presenting.pointer[0] - 700) < 10
+    k(console, release, 1900)
+    assert console.tool == "" and window.presenting.pointer is None, "let go: the dot goes"
+
+
+def test_a_tap_on_k_leaves_the_pointer_on_until_the_next_tap(qtbot, pair):
+    window, console = pair
+    press, release = QEvent.Type.KeyPress, QEvent.Type.KeyRelease
+    k(console, press, 1000)
+    k(console, release, 1080)
+    assert console.tool == "pointer"
+    k(console, press, 5000)
+    k(console, release, 5080)
+    assert console.tool == ""
+
+
+def test_holding_the_mouse_on_the_console_is_the_pointer_and_a_click_moves_on(qtbot, pair):
+    window, console = pair
+    still = console.current
+    spot = still.mapFromScene(QPointF(900, 500)).toPoint()
+    qtbot.mousePress(still, Qt.MouseButton.LeftButton, pos=spot)
+    qtbot.waitUntil(lambda: window.presenting.pointer is not None)  # held still: the dot comes
+    x, y = window.presenting.pointer
+    assert abs(x - 900) < 10 and abs(y - 500) < 10
+    qtbot.mouseRelease(still, Qt.MouseButton.LeftButton, pos=spot)
+    assert window.presenting.pointer is None and window.presenting.index == 0, "a hold is not a click"
+    drag(qtbot, still, [(900, 500), (1100, 600)])
+    assert window.presenting.index == 0, "nor is a drag"
+    qtbot.mouseClick(still, Qt.MouseButton.LeftButton, pos=spot)
+    assert window.presenting.index == 1
+    qtbot.mouseClick(still, Qt.MouseButton.RightButton, pos=spot)
+    assert window.presenting.index == 0
 
 
 def test_a_video_call_keeps_the_audience_in_an_ordinary_window(qtbot, pair):
