@@ -8,13 +8,22 @@ from datetime import datetime
 
 from PySide6.QtCore import QCoreApplication, QEvent, QPointF, Qt, QTimer
 from PySide6.QtGui import QCursor, QFont, QTextDocument
-from PySide6.QtWidgets import QGridLayout, QLabel, QMainWindow, QMessageBox, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QLabel,
+    QListWidget,
+    QMainWindow,
+    QMessageBox,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
 
 from desktop.deck.figures import render
 from desktop.render.ink import COLOURS, Stroke
 from desktop.render.scene import Look
 from desktop.ui.stage import SceneCache
-from desktop.ui.still import HOLD_MS, Pictures, SlideStill
+from desktop.ui.still import BACKDROP, HOLD_MS, Pictures, SlideStill
 from desktop.ui.talk_clock import TalkClock, clock_text
 from desktop.words import tr
 
@@ -48,27 +57,38 @@ class ConsoleWindow(QMainWindow):
         self.current = SlideStill(pictures)
         self.next = SlideStill(pictures, leader=self.current)
         self.notes = QTextBrowser()
-        self.status = QLabel()
+        self.notes.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # arrows move the talk, never a text cursor
+        self.slides = QListWidget()  # every slide by title: a click jumps there, unseen by the audience
+        self.slides.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.slides.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # long titles end in …
+        self.slides.itemClicked.connect(lambda item: self.show_state.go(self.slides.row(item)))
+        self._listed: tuple = (None, "")  # the deck and language the list shows
+        self.status, self.up_next = QLabel(), QLabel()
         self.timer_label, self.wall, self.blank_label = QLabel(), QLabel(), QLabel()
-        for label, px in ((self.status, 22), (self.timer_label, 40), (self.wall, 22), (self.blank_label, 22)):
-            font = QFont(label.font())
+        sizes = ((self.status, 22), (self.timer_label, 40), (self.wall, 22), (self.blank_label, 22), (self.slides, 18))
+        for widget, px in sizes:
+            font = QFont(widget.font())
             font.setPixelSize(px)
-            font.setBold(label is self.timer_label)
-            label.setFont(font)
+            font.setBold(widget is self.timer_label)
+            widget.setFont(font)
+        self.up_next.setStyleSheet("color: #9aa3ad;")
         side = QVBoxLayout()
-        for widget in (self.next, self.status, self.timer_label, self.wall, self.blank_label):
+        side.addWidget(self.up_next)
+        side.addWidget(self.next, stretch=1)
+        for widget in (self.status, self.timer_label, self.wall, self.blank_label):
             side.addWidget(widget)
         grid = QGridLayout()
         grid.addWidget(self.current, 0, 0)
         grid.addLayout(side, 0, 1)
-        grid.addWidget(self.notes, 1, 0, 1, 2)
+        grid.addWidget(self.notes, 1, 0)
+        grid.addWidget(self.slides, 1, 1)
         grid.setColumnStretch(0, 3)
         grid.setColumnStretch(1, 2)
         grid.setRowStretch(0, 3)
         grid.setRowStretch(1, 2)
         body = QWidget()
         body.setLayout(grid)
-        body.setStyleSheet("background: #15191f; color: #e8e8e8;")
+        body.setStyleSheet(f"background: {BACKDROP}; color: #e8e8e8;")
         self.setCentralWidget(body)
         self.resize(1280, 800)
         self.current.sigClicked.connect(lambda forward: self.show_state.next() if forward else self.show_state.back())
@@ -129,12 +149,16 @@ class ConsoleWindow(QMainWindow):
         self.current.show_scene(shared.get(show, look, index), step, drive=not same)
         steps = show.steps(index)
         after = (index, step + 1) if step + 1 < steps else (index + 1, 0) if index + 1 < show.count else None
+        self.up_next.setText(
+            tr("up-end", self.lang) if after is None else tr("up-step" if after[0] == index else "up-slide", self.lang)
+        )
         if after is None:
             self.next.hide()
         else:
             self.next.show()
             cache = self.next_cache if after[0] == index else shared
             self.next.show_scene(cache.get(show, look, after[0]), after[1])
+        self._list_slides(index)
         slide = show.deck.slides[index]
         langs = show.deck.languages if self.both else (self.lang,)
         cells = "".join(
@@ -150,6 +174,18 @@ class ConsoleWindow(QMainWindow):
         if document is not self.notes.document():  # a step of the same slide keeps where the notes scrolled to
             self.notes.setDocument(document)
         self._tick()
+
+    def _list_slides(self, index: int) -> None:
+        """The slide list, in the console's language, with the slide on screen selected and in view."""
+        deck = self.show_state.deck
+        if self._listed[0] is not deck or self._listed[1] != self.lang:
+            self._listed = (deck, self.lang)
+            self.slides.clear()
+            self.slides.addItems(
+                [f"{n}  {render(s.title, self.lang, deck.figures) or s.id}" for n, s in enumerate(deck.slides, 1)]
+            )
+        self.slides.setCurrentRow(index)
+        self.slides.scrollToItem(self.slides.item(index))
 
     def set_lang(self, lang: str, both: bool = False) -> None:
         self.lang, self.both = lang, both

@@ -14,6 +14,7 @@ from desktop.ui.stage import draw_marks
 
 KEEP = 16  # pictures: a few slides back and forth, at two sizes; an animation's frames are never kept
 HOLD_MS = 250  # a press held this long (or dragged) is the pointer, not a click
+BACKDROP = "#15191f"  # the console's own colour, around its slides: a slide's edges show
 
 
 class Pictures:
@@ -126,7 +127,7 @@ class SlideStill(QWidget):
     def paintEvent(self, event) -> None:
         painter = QPainter(self)
         scene, rect = self._scene, self.slide_rect()
-        painter.fillRect(self.rect(), QColor(scene.look.theme.background) if scene else QColor("black"))
+        painter.fillRect(self.rect(), QColor(BACKDROP))
         if scene is not None:
             ratio = self.devicePixelRatioF()
             size = (rect.size() * ratio).toSize()

@@ -370,8 +370,9 @@ class PresentationWindow(QMainWindow):
 
         def item(menu, key: str, slot, shortcut: str = "", hint: str = "") -> QAction:
             action = menu.addAction(tr(key, lang) + (f"\t{hint}" if hint else ""), slot)
-            if shortcut:
+            if shortcut:  # also while the presenter console is the active window
                 action.setShortcut(QKeySequence(shortcut))
+                action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
             return action
 
         files = bar.addMenu(tr("file", lang))

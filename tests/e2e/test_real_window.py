@@ -78,6 +78,32 @@ def test_open_ten_keys_screenshot_and_quit(display, tmp_path):
     assert [int(v) for v in settings["slide"].values()] == [show.index]
 
 
+def test_keys_typed_into_the_real_console_move_the_talk_and_ctrl_q_quits(display, tmp_path):
+    """The console takes the keyboard as a presenter uses it: arrows move the talk (not a cursor in the
+    notes), and the application's shortcuts work from it too."""
+    env = {**os.environ, "DISPLAY": display, "QT_QPA_PLATFORM": "xcb", "XDG_CONFIG_HOME": str(tmp_path)}
+    app = subprocess.Popen(
+        [sys.executable, str(REPO / "main.py"), "present", "--presenter", "--lang", "en"],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        console = _run(env, "search", "--sync", "--onlyvisible", "--name", "Presenter console").split()[0]
+        _run(env, "windowfocus", "--sync", console)
+        _run(env, "key", "--delay", "120", "Right", "Right", "Right", "Next", "ctrl+q")
+        out, err = app.communicate(timeout=60)
+    finally:
+        if app.poll() is None:
+            app.kill()
+    assert app.returncode == 0, err
+    assert "Traceback" not in err
+    settings = configparser.ConfigParser()
+    settings.read(tmp_path / "Casebook" / "Casebook.conf")
+    assert [int(v) for v in settings["slide"].values()] == [4], "four presses, none of them lost to the notes"
+
+
 def _run(env: dict[str, str], *args: str) -> str:
     return subprocess.run(["xdotool", *args], env=env, check=True, capture_output=True, text=True, timeout=60).stdout
 

@@ -112,6 +112,24 @@ def test_the_audience_is_painted_before_the_console_follows(qtbot, pair):
     assert order.index("audience") < order.index("console 5")
 
 
+def test_a_click_in_the_consoles_slide_list_jumps_there(qtbot, pair):
+    window, console = pair
+    assert console.slides.count() == len(DECK.slides)
+    assert console.slides.item(CHART).text().startswith(f"{CHART + 1}  "), "numbered as the slides are"
+    item = console.slides.item(CHART)
+    console.slides.scrollToItem(item)
+    qtbot.mouseClick(
+        console.slides.viewport(), Qt.MouseButton.LeftButton, pos=console.slides.visualItemRect(item).center()
+    )
+    assert window.presenting.index == CHART
+    qtbot.waitUntil(lambda: shown(console)[0] == CHART)
+    assert console.slides.currentRow() == CHART
+    assert console.up_next.text() == "Next: the next step of this slide"
+    window.presenting.last()
+    qtbot.waitUntil(lambda: console.up_next.text() == "This is the last slide")
+    assert console.next.isHidden()
+
+
 def test_the_console_speaks_its_own_language(qtbot, pair):
     window, console = pair
     assert window.scene().look.lang == "zh" and console.current.scene().look.lang == "en"
