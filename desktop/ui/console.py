@@ -271,11 +271,14 @@ class ConsoleWindow(QMainWindow):
         elif self.tool == "zoom":
             if phase == "press":
                 self._zoom_from = point
-            elif phase == "release" and self._zoom_from is not None:
+            elif self._zoom_from is not None:
                 (x0, y0), (x1, y1) = self._zoom_from, point
-                if abs(x1 - x0) > 20 and abs(y1 - y0) > 20:
-                    show.set_zoom((min(x0, x1), min(y0, y1), abs(x1 - x0), abs(y1 - y0)))
-                self._zoom_from = None
+                rect = (min(x0, x1), min(y0, y1), abs(x1 - x0), abs(y1 - y0))
+                self.current.set_band(rect if phase == "move" else None)  # the presenter sees what they drag
+                if phase == "release":
+                    if rect[2] > 20 and rect[3] > 20:
+                        show.set_zoom(rect)
+                    self._zoom_from = None
 
     def closeEvent(self, event) -> None:
         """A closed console stops following and keeps this talk's times (once: closing twice changes nothing)."""

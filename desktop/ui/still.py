@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import OrderedDict
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QPainter, QPixmap
+from PySide6.QtGui import QColor, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QWidget
 
 from desktop.render.scene import HEIGHT, WIDTH, SlideScene
@@ -14,6 +14,7 @@ from desktop.ui.stage import draw_marks
 
 KEEP = 16  # pictures: a few slides back and forth, at two sizes; an animation's frames are never kept
 HOLD_MS = 250  # a press held this long (or dragged) is the pointer, not a click
+BAND = "#00b0ff"  # the zoom rectangle while it is dragged
 BACKDROP = "#15191f"  # the console's own colour, around its slides: a slide's edges show
 
 
@@ -77,6 +78,7 @@ class SlideStill(QWidget):
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
         self.setMinimumSize(160, 90)
         self._scene: SlideScene | None = None
+        self.band: tuple[float, float, float, float] | None = None
         self.pictures, self.leader = pictures, leader or self
         self.drawing = False
         self.show_state: Show | None = None  # when set, its ink and pointer are drawn over the slide
@@ -84,6 +86,11 @@ class SlideStill(QWidget):
         self._held.timeout.connect(self._hold)
         self._press: tuple[Qt.MouseButton, QPointF] | None = None
         self._holding = False
+
+    def set_band(self, rect: tuple[float, float, float, float] | None) -> None:
+        """A rectangle being dragged (scene units), drawn dashed over the slide; None removes it."""
+        self.band = rect
+        self.update()
 
     def scene(self) -> SlideScene | None:
         return self._scene
@@ -141,10 +148,14 @@ class SlideStill(QWidget):
                 picture = picture or self.pictures.get(scene, size, (self.leader.slide_rect().size() * ratio).toSize())
                 picture.setDevicePixelRatio(ratio)
                 painter.drawPixmap(rect.topLeft(), picture)
+            painter.translate(rect.topLeft())
+            painter.scale(rect.width() / WIDTH, rect.height() / HEIGHT)
             if self.show_state is not None:
-                painter.translate(rect.topLeft())
-                painter.scale(rect.width() / WIDTH, rect.height() / HEIGHT)
                 draw_marks(painter, self.show_state)
+            if self.band is not None:
+                painter.setPen(QPen(QColor(BAND), 4, Qt.PenStyle.DashLine))
+                painter.setBrush(Qt.BrushStyle.NoBrush)
+                painter.drawRect(QRectF(*self.band))
         painter.end()
         self.sigPainted.emit()
 

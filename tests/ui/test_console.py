@@ -179,8 +179,8 @@ def test_rehearsal_times_come_back_next_time(qtbot, pair):
     window.console.close()
 
 
-def drag(qtbot, still, points) -> None:
-    """A mouse drag over the console's slide, through points in scene units."""
+def drag(qtbot, still, points, during=lambda: None) -> None:
+    """A mouse drag over the console's slide, through points in scene units; `during` runs before the release."""
     from PySide6.QtCore import QPointF
     from PySide6.QtGui import QMouseEvent
     from PySide6.QtWidgets import QApplication
@@ -197,6 +197,7 @@ def drag(qtbot, still, points) -> None:
             Qt.KeyboardModifier.NoModifier,
         )
         QApplication.sendEvent(still, move)
+    during()
     qtbot.mouseRelease(still, Qt.MouseButton.LeftButton, pos=spots[-1])
 
 
@@ -232,9 +233,12 @@ def test_ink_is_saved_with_the_users_data(qtbot, pair, tmp_path):
 
 def test_zoom_magnifies_for_the_audience_and_escape_returns(qtbot, pair):
     window, console = pair
+    bands = []
     whole = window.view.transform().m11()
     qtbot.keyClick(console, Qt.Key.Key_Z)
-    drag(qtbot, console.current, [(100, 100), (580, 370)])
+    drag(qtbot, console.current, [(100, 100), (580, 370)], during=lambda: bands.append(console.current.band))
+    assert bands and bands[-1][2] > 400, "the rectangle shows on the console while it is dragged"
+    assert console.current.band is None
     assert window.presenting.zoom is not None
     assert window.view.transform().m11() > 3 * whole, "a quarter of the slide fills the audience window"
     qtbot.keyClick(console, Qt.Key.Key_Escape)
