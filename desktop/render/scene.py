@@ -7,7 +7,7 @@ from typing import Protocol
 
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QImage, QPainter, QPen
-from PySide6.QtWidgets import QGraphicsScene, QGraphicsView
+from PySide6.QtWidgets import QGraphicsScene
 
 from desktop.deck.figures import derivation, format_value, render, slide_figures
 from desktop.deck.model import Deck, Figure, Slide, Text
@@ -46,17 +46,21 @@ def build_scene(deck: Deck, index: int, look: Look) -> SlideScene:
         from desktop.render.kinds.chart import ChartSlideScene
 
         return ChartSlideScene(deck, index, look)
-    return SlideScene(deck, index, look)
+    return PlainSlideScene(deck, index, look)
 
 
-class SlideScene(QGraphicsScene):
-    """One slide, drawn once; `set_state(step, t)` moves its animated parts."""
+class SlideScene:
+    """One slide, drawn once; `set_state(step, t)` moves its animated parts.
+
+    The Qt scene class comes from the concrete class: QGraphicsScene for most slides, pyqtgraph's
+    for charts (kinds/chart.py). A class that inherits two Qt scene classes breaks in PySide: an
+    item's itemChange cannot hand such a scene back to Qt, so pyqtgraph's ViewBox and its bars
+    would be drawn but never join the scene (and Qt warns "item's scene (0x0) is different").
+    """
 
     def __init__(self, deck: Deck, index: int, look: Look) -> None:
         super().__init__()
         self.setSceneRect(0, 0, WIDTH, HEIGHT)
-        # pyqtgraph lays out its items only in a scene that has a view, even one never shown.
-        self._view = QGraphicsView(self)
         self.deck, self.index, self.look = deck, index, look
         self.slide = deck.slides[index]
         self.figures = deck.figures
@@ -147,3 +151,7 @@ class SlideScene(QGraphicsScene):
         self.render(painter, QRectF(0, 0, width, height), self.sceneRect())
         painter.end()
         return image
+
+
+class PlainSlideScene(SlideScene, QGraphicsScene):
+    """A slide without a chart: a plain QGraphicsScene."""

@@ -107,3 +107,20 @@ def test_a_slide_renders_sharp_at_4k(family):
     title_band = [(x, y) for x in range(0, 3840, 8) for y in range(500, 1100, 10)]
     dark = sum(image.pixelColor(x, y).lightness() < 80 for x, y in title_band)
     assert dark > 200, "the title is drawn, in black, across the middle of the slide"
+
+
+def test_every_item_of_a_chart_slide_belongs_to_its_scene(family):
+    """pyqtgraph's view box and bars join the slide's scene (not drawn from outside it, as they were when the
+    scene class inherited two Qt scene classes), so Qt never sends them events "from a different scene"."""
+    from PySide6.QtWidgets import QGraphicsItem
+
+    charts = [i for i, s in enumerate(DECK.slides) if s.chart]
+    for index in charts:
+        scene = build_scene(DECK, index, look(family))
+        chart = scene.chart
+        stack: list[QGraphicsItem] = [chart]
+        while stack:
+            item = stack.pop()
+            assert item.scene() is scene, f"slide {index + 1}: {type(item).__name__} is outside the scene"
+            stack.extend(item.childItems())
+        assert chart.view in scene.items()
