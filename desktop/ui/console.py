@@ -22,6 +22,8 @@ from PySide6.QtWidgets import (
 from desktop.deck.figures import render
 from desktop.render.ink import COLOURS, Stroke
 from desktop.render.scene import Look
+from desktop.ui.keys import CONSOLE_BINDINGS, console_action_for
+from desktop.ui.overlays import HelpOverlay
 from desktop.ui.stage import SceneCache
 from desktop.ui.still import BACKDROP, HOLD_MS, Pictures, SlideStill
 from desktop.ui.talk_clock import TalkClock, clock_text
@@ -90,6 +92,7 @@ class ConsoleWindow(QMainWindow):
         body.setLayout(grid)
         body.setStyleSheet(f"background: {BACKDROP}; color: #e8e8e8;")
         self.setCentralWidget(body)
+        self.help = HelpOverlay(body)
         self.resize(1280, 800)
         self.current.sigClicked.connect(lambda forward: self.show_state.next() if forward else self.show_state.back())
         self.current.follow_ink(self.show_state)
@@ -301,11 +304,14 @@ class ConsoleWindow(QMainWindow):
             super().keyReleaseEvent(event)
 
     def keyPressEvent(self, event) -> None:
-        """K pointer, D pen, I highlighter, E eraser, Z zoom, U undo, N clear; P pauses the clock, + and − size
-        the notes, Ctrl+0 resets the clock, Shift+L switches the console's language; the rest go to the Show."""
-        key, show = event.key(), self.show_state
-        tools = {Qt.Key.Key_D: "pen", Qt.Key.Key_I: "highlighter", Qt.Key.Key_E: "eraser"}
-        if key == Qt.Key.Key_K:
+        """The console's own keys (ui/keys.py, CONSOLE_BINDINGS); every other key goes to the audience window."""
+        show = self.show_state
+        action = console_action_for(event.key(), event.modifiers())
+        if self.help.isVisible():
+            self.help.hide()  # any key closes the help, and does nothing else
+        elif self.tool in ("pen", "highlighter") and event.text() and event.text() in "123456789":
+            self.colour = COLOURS[int(event.text()) - 1]  # while drawing, digits pick colours, not slides
+        elif action == "pointer":
             if not event.isAutoRepeat():
                 self._pointer_key = (event.timestamp(), self.tool == "pointer")
                 if self.tool != "pointer":
@@ -313,32 +319,26 @@ class ConsoleWindow(QMainWindow):
                     at = self.current.mapFromGlobal(QCursor.pos()).toPointF()
                     if self.current.rect().contains(at.toPoint()):
                         self.draw("move", self.current.mapToScene(at))  # the dot appears where the mouse is
-        elif key in tools or key == Qt.Key.Key_Z and not event.modifiers():
-            self.set_tool(tools.get(key, "zoom"))
-        elif self.tool in ("pen", "highlighter") and event.text() in "123456789" and event.text():
-            self.colour = COLOURS[int(event.text()) - 1]  # while drawing, digits pick colours, not slides
-        elif key == Qt.Key.Key_U or (key == Qt.Key.Key_Z and event.modifiers() & Qt.KeyboardModifier.ControlModifier):
-            show.ink.undo(*show.place)
+        elif action in ("pen", "highlighter", "eraser", "zoom"):
+            self.set_tool(action)
+        elif action in ("undo", "clear"):
+            getattr(show.ink, action)(*show.place)
             show.ink.save()
             show.sigInk.emit()
-        elif key == Qt.Key.Key_N:
-            show.ink.clear(*show.place)
-            show.ink.save()
-            show.sigInk.emit()
-        elif key == Qt.Key.Key_Escape and show.zoom is not None:
-            show.set_zoom(None)  # Esc closes the topmost thing: the zoom, then a tool, then what the window has
-        elif key == Qt.Key.Key_Escape and self.tool:
-            self.set_tool(self.tool)
-        elif key == Qt.Key.Key_P:
+        elif action == "pause":
             self.clock.toggle()
             self._tick()
-        elif key in (Qt.Key.Key_Plus, Qt.Key.Key_Equal):
-            self.zoom_notes(2)
-        elif key == Qt.Key.Key_Minus:
-            self.zoom_notes(-2)
-        elif key == Qt.Key.Key_0 and event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+        elif action in ("notes-bigger", "notes-smaller"):
+            self.zoom_notes(2 if action == "notes-bigger" else -2)
+        elif action == "reset":
             self.reset_timer()
-        elif key == Qt.Key.Key_L and event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
+        elif action == "console-language":
             self.cycle_lang()
+        elif action == "help":
+            self.help.open(self.lang, CONSOLE_BINDINGS)
+        elif event.key() == Qt.Key.Key_Escape and show.zoom is not None:
+            show.set_zoom(None)  # Esc closes the topmost thing: the zoom, then a tool, then what the window has
+        elif event.key() == Qt.Key.Key_Escape and self.tool:
+            self.set_tool(self.tool)
         else:
             self.window.keyPressEvent(event)  # every presenting key works here too, on the same Show

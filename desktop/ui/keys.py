@@ -1,4 +1,4 @@
-"""Every key of presentation mode, in one table: the help overlay and the dispatcher both read it."""
+"""Every key, in two tables (presenting, and the console's own): the help overlays and the dispatchers read them."""
 
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ class Binding:
     shown: str
     zh: str
     en: str
+    modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier  # Ctrl or Shift, when the key needs one
 
 
 BINDINGS = (
@@ -62,8 +63,57 @@ BINDINGS = (
         "Close the topmost: overlay, overview, full screen",
     ),
 )
+# The console's own keys; every key above works in the console too.
+CONSOLE_BINDINGS = (
+    Binding(
+        "pointer", (K.Key_K,), "K", "激光笔：按住时显示，轻按一下开/关", "Pointer: while held; a tap turns it on/off"
+    ),
+    Binding("pen", (K.Key_D,), "D", "笔（1–9 选颜色）", "Pen (1–9 pick its colour)"),
+    Binding("highlighter", (K.Key_I,), "I", "荧光笔", "Highlighter"),
+    Binding("eraser", (K.Key_E,), "E", "橡皮", "Eraser"),
+    Binding("zoom", (K.Key_Z,), "Z", "放大：在本页上拖出一个区域", "Zoom: drag a rectangle on the slide"),
+    Binding("undo", (K.Key_U,), "U", "撤销一笔", "Undo a stroke"),
+    Binding("undo", (K.Key_Z,), "Ctrl+Z", "撤销一笔", "Undo a stroke", Qt.KeyboardModifier.ControlModifier),
+    Binding("clear", (K.Key_N,), "N", "清除本页笔迹", "Clear this slide's ink"),
+    Binding("pause", (K.Key_P,), "P", "暂停 / 继续计时", "Pause / resume the clock"),
+    Binding(
+        "reset",
+        (K.Key_0,),
+        "Ctrl+0",
+        "计时清零（会先确认）",
+        "Reset the clock (asks first)",
+        Qt.KeyboardModifier.ControlModifier,
+    ),
+    Binding("notes-bigger", (K.Key_Plus, K.Key_Equal), "+", "备注字号加大", "Larger notes"),
+    Binding("notes-smaller", (K.Key_Minus,), "−", "备注字号减小", "Smaller notes"),
+    Binding(
+        "console-language",
+        (K.Key_L,),
+        "Shift+L",
+        "只切换本窗口语言（中、英、并排）",
+        "This window's language only (zh, en, side by side)",
+        Qt.KeyboardModifier.ShiftModifier,
+    ),
+    Binding(
+        "help",
+        (K.Key_Question, K.Key_H),
+        "? H",
+        "本帮助；其余演示按键在这里同样有效",
+        "This help; every presenting key works here too",
+    ),
+)
 KEYMAP = {key: b.action for b in BINDINGS for key in b.keys}
+MODIFIERS = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+CONSOLE_KEYMAP = {(key, b.modifier): b.action for b in CONSOLE_BINDINGS for key in b.keys}
 
 
 def action_for(key: int) -> str | None:
     return KEYMAP.get(key)
+
+
+def console_action_for(key: int, modifiers: Qt.KeyboardModifier) -> str | None:
+    """The console's action for a key; Shift alone counts only where the table asks for it (? is Shift+/)."""
+    held = modifiers & MODIFIERS
+    return CONSOLE_KEYMAP.get((key, held)) or (
+        CONSOLE_KEYMAP.get((key, Qt.KeyboardModifier.NoModifier)) if held == Qt.KeyboardModifier.ShiftModifier else None
+    )

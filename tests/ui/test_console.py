@@ -313,6 +313,26 @@ def test_holding_the_mouse_on_the_console_is_the_pointer_and_a_click_moves_on(qt
     assert window.presenting.index == 0
 
 
+def test_question_mark_in_the_console_lists_the_consoles_keys_there_not_on_the_audience(qtbot, pair):
+    window, console = pair
+    qtbot.keyClick(console, Qt.Key.Key_Question, Qt.KeyboardModifier.ShiftModifier)
+    assert console.help.isVisible() and not window.help.isVisible()
+    text = console.help.label.text()
+    assert "Pointer: while held" in text and "Ctrl+0" in text and "Shift+L" in text
+    qtbot.keyClick(console, Qt.Key.Key_Right)
+    assert not console.help.isVisible() and window.presenting.index == 0, "a key closes the help and does no more"
+
+
+def test_console_keys_need_their_modifier_and_others_reach_the_audience(qtbot, pair):
+    window, console = pair
+    qtbot.keyClick(console, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert console.tool == "", "Ctrl+Z undoes; it does not pick the zoom"
+    qtbot.keyClick(console, Qt.Key.Key_Plus, Qt.KeyboardModifier.ShiftModifier)
+    assert console.notes_px == 22, "+ is Shift+= on most keyboards"
+    qtbot.keyClick(console, Qt.Key.Key_L)
+    assert window.presenting.lang == "en" and console.lang == "en", "plain L switches the audience's language"
+
+
 def test_a_video_call_keeps_the_audience_in_an_ordinary_window(qtbot, pair):
     window, console = pair
     window.toggle_fullscreen()
