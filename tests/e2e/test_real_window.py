@@ -8,6 +8,8 @@ import shutil
 import subprocess
 import sys
 from collections import Counter
+from contextlib import contextmanager
+from pathlib import Path
 
 import pytest
 
@@ -41,12 +43,36 @@ def display():
     server.wait(timeout=10)
 
 
-def test_open_ten_keys_screenshot_and_quit(display, tmp_path):
-    env = {**os.environ, "DISPLAY": display, "QT_QPA_PLATFORM": "xcb", "XDG_CONFIG_HOME": str(tmp_path)}
+@contextmanager
+def casebook(display: str, config: Path, *args: str):
+    """The real app on `display`, its settings under `config`; killed if a test leaves it running."""
+    env = {**os.environ, "DISPLAY": display, "QT_QPA_PLATFORM": "xcb", "XDG_CONFIG_HOME": str(config)}
     app = subprocess.Popen(
-        [sys.executable, str(REPO / "main.py")], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+        [sys.executable, str(REPO / "main.py"), *args],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
     )
     try:
+        yield app, env
+    finally:
+        if app.poll() is None:
+            app.kill()
+
+
+def quit_cleanly(app: subprocess.Popen, config: Path) -> configparser.ConfigParser:
+    """Waits for the app to end (after a Ctrl+Q was typed), checks it ended well, and reads what it saved."""
+    _, err = app.communicate(timeout=60)
+    assert app.returncode == 0, err
+    assert "Traceback" not in err
+    settings = configparser.ConfigParser()
+    settings.read(config / "Casebook" / "Casebook.conf")
+    return settings
+
+
+def test_open_ten_keys_screenshot_and_quit(display, tmp_path):
+    with casebook(display, tmp_path) as (app, env):
         window = _run(env, "search", "--sync", "--onlyvisible", "--name", "Casebook").split()[0]
         _run(env, "windowfocus", "--sync", window)
         _run(env, "key", "--delay", "120", *KEYS)
@@ -60,19 +86,12 @@ def test_open_ten_keys_screenshot_and_quit(display, tmp_path):
                 break
         assert colours.most_common(1)[0][0] == expected, colours.most_common(3)
         _run(env, "key", "ctrl+q")
-        out, err = app.communicate(timeout=60)
-    finally:
-        if app.poll() is None:
-            app.kill()
-    assert app.returncode == 0, err
-    assert "Traceback" not in err
+        settings = quit_cleanly(app, tmp_path)
 
     deck = load_deck(REPO / "content" / "douyin-exit-matrix").deck
     show = Show(deck, "zh", "light", ("light", "dark", "projector"))
     for _ in range(8):
         show.next()
-    settings = configparser.ConfigParser()
-    settings.read(tmp_path / "Casebook" / "Casebook.conf")
     assert settings["General"]["lang"] == "en"
     assert settings["General"]["theme"] == "dark"
     assert [int(v) for v in settings["slide"].values()] == [show.index]
@@ -81,26 +100,11 @@ def test_open_ten_keys_screenshot_and_quit(display, tmp_path):
 def test_keys_typed_into_the_real_console_move_the_talk_and_ctrl_q_quits(display, tmp_path):
     """The console takes the keyboard as a presenter uses it: arrows move the talk (not a cursor in the
     notes), and the application's shortcuts work from it too."""
-    env = {**os.environ, "DISPLAY": display, "QT_QPA_PLATFORM": "xcb", "XDG_CONFIG_HOME": str(tmp_path)}
-    app = subprocess.Popen(
-        [sys.executable, str(REPO / "main.py"), "present", "--presenter", "--lang", "en"],
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    try:
+    with casebook(display, tmp_path, "present", "--presenter", "--lang", "en") as (app, env):
         console = _run(env, "search", "--sync", "--onlyvisible", "--name", "Presenter console").split()[0]
         _run(env, "windowfocus", "--sync", console)
         _run(env, "key", "--delay", "120", "Right", "Right", "Right", "Next", "ctrl+q")
-        out, err = app.communicate(timeout=60)
-    finally:
-        if app.poll() is None:
-            app.kill()
-    assert app.returncode == 0, err
-    assert "Traceback" not in err
-    settings = configparser.ConfigParser()
-    settings.read(tmp_path / "Casebook" / "Casebook.conf")
+        settings = quit_cleanly(app, tmp_path)
     assert [int(v) for v in settings["slide"].values()] == [4], "four presses, none of them lost to the notes"
 
 
