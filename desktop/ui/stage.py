@@ -38,7 +38,14 @@ class SceneCache:
             self._scenes.clear()
             self._key = key
         if index not in self._scenes:
-            self._scenes[index] = build_scene(show.deck, index, look)
+            scene = build_scene(show.deck, index, look)
+            # On screen, text is laid out once per view size and then copied. Set once, at build: setting a
+            # cache mode, even the same one, throws away what every view has cached. Export builds its own
+            # scenes and keeps text as vectors (a cache there would put pictures of text in a PDF).
+            for item in scene.items():
+                if isinstance(item, TextBox):
+                    item.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+            self._scenes[index] = scene
         return self._scenes[index]
 
     def cached(self) -> dict[int, SlideScene]:
@@ -79,12 +86,6 @@ class SlideView(QGraphicsView):
             self.setScene(scene)
             self.setBackgroundBrush(QColor(scene.look.theme.background))
             self._fit()
-            # On screen, text is laid out once per view size and then copied; export builds its own scenes
-            # and keeps text as vectors (a cache here would put pictures of text in a PDF).
-            for item in scene.items():
-                if isinstance(item, TextBox) and item.cacheMode() != QGraphicsItem.CacheMode.DeviceCoordinateCache:
-                    # Setting a cache mode, even the same one, throws away what every view has cached.
-                    item.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         if animate:
             scene.set_state(step, 0.0)
             self.animation.start()
