@@ -179,18 +179,18 @@ def quiz(args: argparse.Namespace) -> int:
     from desktop.quiz.store import Store, StoreError, data_dir, progress_file
 
     try:
-        store, notice = Store.open(progress_file(data_dir(args.data_dir), deck.id))
+        store, set_aside = Store.open(progress_file(data_dir(args.data_dir), deck.id))
     except OSError as error:
         print(f"casebook: cannot keep progress in {data_dir(args.data_dir)}: {error.strerror}", file=sys.stderr)
         return 2
-    except StoreError as error:
+    except StoreError as error:  # a full disk among them: better said now than after an hour of unsaved answers
         print(f"casebook: {error}", file=sys.stderr)
         return 2
-    if notice:
-        print(f"casebook: {notice}", file=sys.stderr)
+    if set_aside:
+        print(f"casebook: {set_aside}", file=sys.stderr)
     from desktop.ui.app import run_quiz
 
-    return run_quiz(deck, store, args)
+    return run_quiz(deck, store, set_aside, args)
 
 
 def export(args: argparse.Namespace) -> int:

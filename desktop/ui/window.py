@@ -247,14 +247,12 @@ class PresentationWindow(QMainWindow):
         from desktop.ui.quiz_window import QuizWindow
 
         try:
-            store, notice = Store.open(progress_file(data_dir(None), self.presenting.deck.id))
+            store, set_aside = Store.open(progress_file(data_dir(None), self.presenting.deck.id))
         except (OSError, StoreError) as error:
             QMessageBox.warning(self, tr("quiz", self.presenting.lang), str(error))
             return
-        if notice:
-            self.badge.say(notice)
         deck = self.presenting.deck
-        self._quiz_window = QuizWindow(deck, build_bank(deck), store, self.presenting.lang)
+        self._quiz_window = QuizWindow(deck, build_bank(deck), store, self.presenting.lang, set_aside=set_aside)
         self._quiz_window.show()
 
     def _quiz_key(self, key: int) -> bool:
