@@ -116,6 +116,14 @@ WORDS = {
         "Your progress file was damaged: it was moved to {aside}, and the {n} answers that could still be read "
         "are in a fresh one.",
     ),
+    "ink-set-aside": (
+        "保存的笔迹无法读取：已移到 {aside}，笔迹从空白开始。",
+        "The saved ink could not be read: it was moved to {aside} and the ink starts empty.",
+    ),
+    "ink-not-saved": (
+        "笔迹未能保存（{reason}）。笔迹仍在，下一笔时会再保存。",
+        "Ink not saved ({reason}). It is kept, and saved again with the next stroke.",
+    ),
     "slide-source": ("来源：", "Source: "),
     "slide-derived": ("推算：", "Our arithmetic: "),
     "slide-pillar": ("支柱{n} · ", "Pillar {n} · "),

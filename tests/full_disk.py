@@ -6,6 +6,7 @@ import resource
 import sqlite3
 import subprocess
 import sys
+from contextlib import contextmanager
 from pathlib import Path
 
 from tests.conftest import REPO
@@ -19,6 +20,17 @@ def fill_disk(store) -> None:
 
 def free_disk(store) -> None:
     store._db.execute("PRAGMA max_page_count = 1073741823")
+
+
+@contextmanager
+def file_size_limit(size: int):
+    """No file of this process may grow past `size` bytes (Python ignores SIGXFSZ, so writes fail with EFBIG)."""
+    soft, hard = resource.getrlimit(resource.RLIMIT_FSIZE)
+    resource.setrlimit(resource.RLIMIT_FSIZE, (size, hard))
+    try:
+        yield
+    finally:
+        resource.setrlimit(resource.RLIMIT_FSIZE, (soft, hard))
 
 
 def run_with_file_limit(size: int, *args: str) -> subprocess.CompletedProcess:

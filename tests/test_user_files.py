@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 import sqlite3
 
+import pytest
+
 from tests.conftest import run_casebook
 from tests.full_disk import run_with_file_limit
 
@@ -34,3 +36,18 @@ def test_quiz_leaves_another_programs_sqlite_file_untouched(tmp_path):
     ]
     assert progress.read_bytes() == before
     assert os.listdir(progress.parent) == ["progress.db"]
+
+
+@pytest.mark.parametrize("text", ["", '[{"slide": "ads-chart", "step": 0, "strokes": [{"kind": "pen"'])
+def test_export_with_ink_sets_a_damaged_ink_file_aside_and_exports(deck_dir, tmp_path, text):
+    ink = tmp_path / "user-data" / "tiny" / "ink.json"
+    ink.parent.mkdir(parents=True)
+    ink.write_text(text, encoding="utf-8")
+    (tmp_path / "out").mkdir()
+    result = run_casebook("export", str(deck_dir), "--out", str(tmp_path / "out"), "--ink", "--size", "640x360")
+    assert result.returncode == 0, result.stderr
+    (aside,) = ink.parent.glob("ink.damaged-*.json")
+    assert aside.read_text(encoding="utf-8") == text and not ink.exists()
+    assert f"casebook: ink.json was damaged; it was moved to {aside.name} and a fresh one started" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert (tmp_path / "out" / "01-ads-chart.png").is_file()
