@@ -6,6 +6,7 @@ import sqlite3
 from pathlib import Path
 
 CHUNK = 512  # rows read at once while the pages are sound
+GIVE_UP = 4  # chunks in a row with nothing readable, when the table's last rowid cannot be read
 
 
 def readable_rows(path: Path, table: str, columns: tuple[str, ...]) -> list[tuple]:
@@ -32,19 +33,21 @@ def readable_rows(path: Path, table: str, columns: tuple[str, ...]) -> list[tupl
 
     try:
         db.execute(f"SELECT {', '.join(columns)} FROM {table} LIMIT 0")  # the schema itself is readable
-        last = _last_rowid(db, table, path)
-        return [row for start in range(1, last + 1, CHUNK) for row in rows(start, min(start + CHUNK - 1, last))]
+        try:
+            last, known = db.execute(f"SELECT max(rowid) FROM {table}").fetchone()[0] or 0, True
+        except sqlite3.DatabaseError:  # the last pages are broken: at most as many rows as fit the file
+            last, known = path.stat().st_size // 40, False
+        found, empty = [], 0
+        for start in range(1, last + 1, CHUNK):
+            chunk = rows(start, min(start + CHUNK - 1, last))
+            found += chunk
+            empty = 0 if chunk else empty + 1
+            if not known and empty == GIVE_UP:  # rowids are dense: this far past the end, nothing is left to find
+                break
+        return found
     except sqlite3.DatabaseError:
         return []
     finally:
         db.close()
         for journal in made:
             journal.unlink(missing_ok=True)
-
-
-def _last_rowid(db: sqlite3.Connection, table: str, path: Path) -> int:
-    """The table's largest rowid; when its pages cannot say, as many rows as the file could hold (40 bytes a row)."""
-    try:
-        return db.execute(f"SELECT max(rowid) FROM {table}").fetchone()[0] or 0
-    except sqlite3.DatabaseError:
-        return path.stat().st_size // 40

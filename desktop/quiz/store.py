@@ -6,6 +6,7 @@ or by `save`; a damaged file is set aside and what can still be read of it is co
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import sqlite3
@@ -91,6 +92,13 @@ def progress_file(folder: Path, deck_id: str) -> Path:
 
 def _stamp(moment: datetime) -> str:
     return utc(moment).isoformat(timespec="microseconds")
+
+
+def aside_name(name: Callable[[str], Path], now: datetime) -> Path:
+    """`name` of the time, with -2, -3 … after it if that is taken: an earlier file set aside is never replaced."""
+    stamp = f"{utc(now):%Y%m%d-%H%M%S}"
+    candidates = (name(stamp if n == 1 else f"{stamp}-{n}") for n in itertools.count(1))
+    return next(path for path in candidates if not path.exists())
 
 
 def _state(row) -> CardState:
@@ -185,7 +193,7 @@ class Store:
 
     @staticmethod
     def _set_aside(path: Path, now: datetime) -> Path:
-        aside = path.with_name(f"{path.name}.damaged-{utc(now):%Y%m%d-%H%M%S}")
+        aside = aside_name(lambda tag: path.with_name(f"{path.name}.damaged-{tag}"), now)
         try:
             path.replace(aside)
             for journal in _journals(path):

@@ -12,7 +12,7 @@ from pathlib import Path
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
 
-from desktop.quiz.store import SetAside
+from desktop.quiz.store import SetAside, aside_name
 from desktop.render.files import atomic
 
 COLOURS = ("#d00000", "#0033cc", "#007a1f", "#e07000", "#7b1fa2", "#000000", "#ffffff", "#ffd600", "#00838f")
@@ -49,7 +49,7 @@ class Ink:
         try:
             ink.by_place = _places(json.loads(path.read_bytes()))
         except (ValueError, TypeError, KeyError):
-            aside = path.with_name(f"{path.stem}.damaged-{datetime.now(UTC):%Y%m%d-%H%M%S}{path.suffix}")
+            aside = aside_name(lambda tag: path.with_name(f"{path.stem}.damaged-{tag}{path.suffix}"), datetime.now(UTC))
             path.replace(aside)
             return ink, SetAside(path, aside)
         return ink, None

@@ -131,6 +131,16 @@ def test_what_can_still_be_read_of_a_damaged_file_is_copied_into_the_fresh_one(t
         store.close()
 
 
+def test_files_set_aside_in_the_same_second_are_all_kept(tmp_path):
+    path = tmp_path / "progress.db"
+    for damage in (b"first", b"second"):
+        path.write_bytes(damage * 100)
+        store, _ = Store.open(path, now=NOW)
+        store.close()
+    assert (tmp_path / "progress.db.damaged-20260302-090000").read_bytes() == b"first" * 100
+    assert (tmp_path / "progress.db.damaged-20260302-090000-2").read_bytes() == b"second" * 100
+
+
 def test_a_file_from_a_newer_casebook_is_refused_and_left_untouched(tmp_path):
     path = tmp_path / "progress.db"
     db = sqlite3.connect(path)
