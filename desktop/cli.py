@@ -179,18 +179,18 @@ def quiz(args: argparse.Namespace) -> int:
     from desktop.quiz.store import Store, StoreError, data_dir, progress_file
 
     try:
-        store, notice = Store.open(progress_file(data_dir(args.data_dir), deck.id))
+        store, set_aside = Store.open(progress_file(data_dir(args.data_dir), deck.id))
     except OSError as error:
         print(f"casebook: cannot keep progress in {data_dir(args.data_dir)}: {error.strerror}", file=sys.stderr)
         return 2
-    except StoreError as error:
+    except StoreError as error:  # a full disk among them: better said now than after an hour of unsaved answers
         print(f"casebook: {error}", file=sys.stderr)
         return 2
-    if notice:
-        print(f"casebook: {notice}", file=sys.stderr)
+    if set_aside:
+        print(f"casebook: {set_aside}", file=sys.stderr)
     from desktop.ui.app import run_quiz
 
-    return run_quiz(deck, store, args)
+    return run_quiz(deck, store, set_aside, args)
 
 
 def export(args: argparse.Namespace) -> int:
@@ -203,7 +203,7 @@ def export(args: argparse.Namespace) -> int:
     from desktop.render.export import ExportError, Request, parse_slides
     from desktop.render.export import export as write
     from desktop.render.fonts import deck_family
-    from desktop.render.ink import Ink
+    from desktop.render.ink import Ink, ink_file
     from desktop.render.scene import Look
     from desktop.render.theme import load_theme
     from desktop.ui.app import qapp
@@ -216,6 +216,9 @@ def export(args: argparse.Namespace) -> int:
     if theme is None:
         _print_problems(problems)
         return 1
+    ink, set_aside = Ink.open(ink_file(data_dir(), deck.id)) if args.ink else (None, None)
+    if set_aside:
+        print(f"casebook: {set_aside}", file=sys.stderr)
     try:
         request = Request(
             deck=deck,
@@ -227,7 +230,7 @@ def export(args: argparse.Namespace) -> int:
             slides=parse_slides(args.slides, len(deck.slides)) if args.slides else (),
             handout=args.handout,
             quiz=args.quiz,
-            ink=Ink(data_dir() / deck.id / "ink.json") if args.ink else None,
+            ink=ink,
         )
         written = write(request, _progress_line() if sys.stderr.isatty() else None)
     except ExportError as error:

@@ -100,6 +100,30 @@ WORDS = {
         "Enter: reveal · C: 30-second countdown · Esc: close",
     ),
     "no-questions": ("这一模式下暂时没有题目。", "No questions in this mode right now."),
+    "not-saved": (
+        "尚未保存的答案：{n} 个（{reason}）。答案保留在这里，下一次答题或点“重新保存”时会再写入。",
+        "Answers not saved yet: {n} ({reason}). "
+        "They are kept here and written with your next answer, or when you press Retry saving.",
+    ),
+    "retry-save": ("重新保存", "Retry saving"),
+    "close-unsaved": ("关闭并放弃这些答案", "Close and lose them"),
+    "progress-set-aside": (
+        "进度文件已损坏：已移到 {aside}，并新建了一个进度文件。",
+        "Your progress file was damaged: it was moved to {aside} and a fresh one started.",
+    ),
+    "progress-salvaged": (
+        "进度文件已损坏：已移到 {aside}；仍能读出的 {n} 个答案已存入新的进度文件。",
+        "Your progress file was damaged: it was moved to {aside}, and the {n} answers that could still be read "
+        "are in a fresh one.",
+    ),
+    "ink-set-aside": (
+        "保存的笔迹无法读取：已移到 {aside}，笔迹从空白开始。",
+        "The saved ink could not be read: it was moved to {aside} and the ink starts empty.",
+    ),
+    "ink-not-saved": (
+        "笔迹未能保存（{reason}）。笔迹仍在，下一笔时会再保存。",
+        "Ink not saved ({reason}). It is kept, and saved again with the next stroke.",
+    ),
     "slide-source": ("来源：", "Source: "),
     "slide-derived": ("推算：", "Our arithmetic: "),
     "slide-pillar": ("支柱{n} · ", "Pillar {n} · "),

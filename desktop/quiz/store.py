@@ -1,15 +1,27 @@
-"""Progress in SQLite: every answer and every card state, each answer committed in one transaction."""
+"""Progress in SQLite: every answer and every card state, each answer committed in one transaction.
+
+When the file cannot take a write (a full disk), the answer is kept in memory and written with the next one,
+or by `save`; a damaged file is set aside and what can still be read of it is copied into a fresh one.
+"""
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import sqlite3
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, tzinfo
+from functools import cache
 from pathlib import Path
+from typing import TypeVar
 
 from desktop.quiz.model import Question
-from desktop.quiz.schedule import CardState, review, utc
+from desktop.quiz.salvage import readable_rows
+from desktop.quiz.schedule import RATINGS, CardState, review, utc
+
+T = TypeVar("T")
 
 SCHEMA_VERSION = 1
 _HEADER = b"SQLite format 3\x00"
@@ -44,6 +56,19 @@ class _Damaged(sqlite3.DatabaseError):
     """The file is SQLite but its pages are not sound."""
 
 
+@dataclass(frozen=True)
+class SetAside:
+    """A file that could not be read, moved out of the way (kept, never deleted), and what was read back from it."""
+
+    path: Path
+    aside: Path
+    salvaged: int = 0  # answers copied from it into the fresh file
+
+    def __str__(self) -> str:
+        kept = f" with the {self.salvaged} answers that could still be read" if self.salvaged else ""
+        return f"{self.path.name} was damaged; it was moved to {self.aside.name} and a fresh one started{kept}"
+
+
 def _damaged(error: sqlite3.DatabaseError) -> bool:
     """Damage (not a database, corrupt pages), as opposed to a file that is merely busy or unreadable."""
     return isinstance(error, _Damaged) or getattr(error, "sqlite_errorname", "") in ("SQLITE_NOTADB", "SQLITE_CORRUPT")
@@ -69,6 +94,13 @@ def _stamp(moment: datetime) -> str:
     return utc(moment).isoformat(timespec="microseconds")
 
 
+def aside_name(name: Callable[[str], Path], now: datetime) -> Path:
+    """`name` of the time, with -2, -3 … after it if that is taken: an earlier file set aside is never replaced."""
+    stamp = f"{utc(now):%Y%m%d-%H%M%S}"
+    candidates = (name(stamp if n == 1 else f"{stamp}-{n}") for n in itertools.count(1))
+    return next(path for path in candidates if not path.exists())
+
+
 def _state(row) -> CardState:
     qid, due, card, reps, lapses = row
     return CardState(qid, datetime.fromisoformat(due), card, reps, lapses)
@@ -88,26 +120,45 @@ class Store:
 
     def __init__(self, db: sqlite3.Connection, path: Path) -> None:
         self._db, self.path = db, path
+        self._held: list[Callable[[sqlite3.Connection], object]] = []  # changes the file could not take yet
+        self._memory: sqlite3.Connection | None = None  # while changes are held: the file's state with them
+        self.unsaved = 0  # answers held in memory
+        self.problem = ""  # why the file could not take them (SQLite's words)
 
     @classmethod
-    def open(cls, path: Path, now: datetime | None = None) -> tuple[Store, str | None]:
-        """The store at `path`, and a one-line notice if a damaged file had to be set aside (named by `now`)."""
+    def open(cls, path: Path, now: datetime | None = None) -> tuple[Store, SetAside | None]:
+        """The store at `path`, and what was done if a damaged file had to be set aside (named by `now`)."""
         path = Path(path)
+        if not path.exists() or not path.stat().st_size:
+            return cls._fresh(path), None
+        version = _header_version(path)
+        if version is not None and version > SCHEMA_VERSION:
+            raise cls._newer(path, version)
+        if version is not None:
+            try:
+                return cls._connect(path), None
+            except sqlite3.DatabaseError as error:
+                if not _damaged(error):
+                    raise StoreError(f"cannot open {path}: {error}") from error
+        aside = cls._set_aside(path, now or datetime.now(UTC))
+        store = cls._fresh(path)
+        return store, SetAside(path, aside, store._salvage(aside) if version is not None else 0)
+
+    @classmethod
+    def _fresh(cls, path: Path) -> Store:
+        """A new, empty progress file; if it cannot be made, nothing of it (file, journals, folders) is left."""
+        missing = [folder for folder in (path.parent, *path.parent.parents) if not folder.exists()]
+        made = [name for name in (path, *_journals(path)) if not name.exists()]
         path.parent.mkdir(parents=True, exist_ok=True)
-        if path.exists() and path.stat().st_size:
-            version = _header_version(path)
-            if version is not None and version > SCHEMA_VERSION:
-                raise cls._newer(path, version)
-            if version is not None:
-                try:
-                    return cls._connect(path), None
-                except sqlite3.DatabaseError as error:
-                    if not _damaged(error):
-                        raise StoreError(f"cannot open {path}: {error}") from error
-            aside = cls._set_aside(path, now or datetime.now(UTC))
-            store = cls._connect(path)
-            return store, f"{path.name} was damaged; it was moved to {aside.name} and a fresh one started"
-        return cls._connect(path), None
+        try:
+            return cls._connect(path)
+        except sqlite3.Error as error:
+            for name in made:
+                name.unlink(missing_ok=True)
+            for folder in missing:
+                if not any(folder.iterdir()):
+                    folder.rmdir()
+            raise StoreError(f"cannot keep progress in {path.parent}: {error}") from error
 
     @staticmethod
     def _newer(path: Path, version: int) -> StoreError:
@@ -125,9 +176,16 @@ class Store:
                 raise cls._newer(path, version)
             if db.execute("PRAGMA quick_check").fetchone() != ("ok",):
                 raise _Damaged("quick_check found damage")
+            others = sorted(name for name, columns in _tables(db).items() if _our_tables().get(name) != columns)
+            if others:
+                raise StoreError(
+                    f"{path} is not a Casebook progress file (it holds the tables {', '.join(others)});"
+                    " it was left untouched: move it elsewhere to start afresh"
+                )
             db.execute("PRAGMA journal_mode=WAL")
             db.execute("PRAGMA synchronous=FULL")  # a committed answer survives a power cut, not only a kill
-            db.executescript(f"BEGIN; {_SCHEMA} PRAGMA user_version={SCHEMA_VERSION}; COMMIT;")
+            if version < SCHEMA_VERSION:  # only a new file is written to here: a full disk still opens the rest
+                db.executescript(f"BEGIN; {_SCHEMA} PRAGMA user_version={SCHEMA_VERSION}; COMMIT;")
         except BaseException:
             db.close()
             raise
@@ -135,48 +193,91 @@ class Store:
 
     @staticmethod
     def _set_aside(path: Path, now: datetime) -> Path:
-        aside = path.with_name(f"{path.name}.damaged-{utc(now):%Y%m%d-%H%M%S}")
+        aside = aside_name(lambda tag: path.with_name(f"{path.name}.damaged-{tag}"), now)
         try:
             path.replace(aside)
-            for suffix in ("-wal", "-shm"):
-                journal = path.with_name(path.name + suffix)
+            for journal in _journals(path):
                 if journal.exists():
-                    journal.replace(aside.with_name(aside.name + suffix))
+                    journal.replace(aside.with_name(aside.name + journal.name.removeprefix(path.name)))
         except OSError as error:
             raise StoreError(f"{path} is damaged and could not be moved aside: {error.strerror}") from error
         return aside
 
-    def _write(self, work):
-        """Runs `work` in one transaction and commits before returning its result."""
-        try:
-            self._db.execute("BEGIN IMMEDIATE")
+    def _salvage(self, damaged: Path) -> int:
+        """Copies the answers and cards that can still be read from a damaged file; returns how many answers."""
+        answers = [row for row in readable_rows(damaged, "answers", _ANSWER_COLUMNS) if _sound_answer(row)]
+        cards = [row for row in readable_rows(damaged, "cards", _CARD_COLUMNS) if _sound_card(row)]
+
+        def work(db: sqlite3.Connection) -> None:
+            for table, columns, rows in (("answers", _ANSWER_COLUMNS, answers), ("cards", _CARD_COLUMNS, cards)):
+                marks = ", ".join("?" * len(columns))
+                db.executemany(f"INSERT OR IGNORE INTO {table} ({', '.join(columns)}) VALUES ({marks})", rows)
+
+        salvaged = sum(1 for row in answers if row[-1] is None)  # a regrade is not an answer
+        if answers or cards:
+            self._write(work, salvaged)
+        return salvaged
+
+    def _write(self, work: Callable[[sqlite3.Connection], T], answers: int) -> T:
+        """Commits `work` to the file; when the file cannot take it, keeps it in memory to write later (`save`)."""
+        if self._memory is None:
             try:
-                result = work()
-            except BaseException:
-                self._db.execute("ROLLBACK")
-                raise
-            self._db.execute("COMMIT")
-        except sqlite3.Error as error:
-            raise StoreError(f"could not save progress to {self.path}: {error}") from error
+                return _transaction(self._db, work)
+            except sqlite3.Error as error:
+                self._memory = self._copy()
+                self.problem = str(error)
+        result = _transaction(self._memory, work)
+        self._held.append(work)
+        self.unsaved += answers
+        self.save()
         return result
+
+    def _copy(self) -> sqlite3.Connection:
+        """The file's committed state, in memory: reads go there while changes wait to be written."""
+        memory = sqlite3.connect(":memory:", isolation_level=None)
+        try:
+            self._db.backup(memory)
+        except sqlite3.Error as error:
+            memory.close()
+            raise StoreError(f"could not save progress to {self.path}, nor read it: {error}") from error
+        return memory
+
+    def save(self) -> bool:
+        """Writes the changes kept in memory to the file, all in one transaction; True when nothing is unsaved."""
+        if not self._held:
+            return True
+        try:
+            _transaction(self._db, lambda db: [work(db) for work in self._held])
+        except sqlite3.Error as error:
+            self.problem = str(error)
+            return False
+        self._held.clear()
+        self._memory.close()
+        self._memory, self.unsaved, self.problem = None, 0, ""
+        return True
+
+    @property
+    def _reads(self) -> sqlite3.Connection:
+        """Where reads go: the file, or its copy in memory with the changes the file could not take yet."""
+        return self._db if self._memory is None else self._memory
 
     def record_answer(
         self, question_id: str, correct: bool, rating: str, seconds: float, response: str, now: datetime
     ) -> CardState:
-        """Writes the answer and the new card state together, commits, and returns the new state."""
+        """Commits the answer and the new card state together (held in memory while the file cannot take them)."""
 
-        def work() -> CardState:
-            before = self.card(question_id)
+        def work(db: sqlite3.Connection) -> CardState:
+            before = _card(db, question_id)
             after = review(before, question_id, rating, now)
-            self._db.execute(
+            db.execute(
                 "INSERT INTO answers (question_id, answered_at, correct, rating, seconds, response, before)"
                 " VALUES (?, ?, ?, ?, ?, ?, ?)",
                 (question_id, _stamp(now), int(correct), rating, float(seconds), str(response), _dump(before)),
             )
-            self._put(after)
+            _put(db, after)
             return after
 
-        return self._write(work)
+        return self._write(work, 1)
 
     def regrade(self, question_id: str, rating: str, now: datetime) -> CardState:
         """Replaces the rating of the question's last answer and returns the card it gives."""
@@ -184,8 +285,8 @@ class Store:
         # state that answer started from, at that answer's time: regrading twice is the same as once, and the card
         # is always what the answers table says it should be.
 
-        def work() -> CardState:
-            row = self._db.execute(
+        def work(db: sqlite3.Connection) -> CardState:
+            row = db.execute(
                 "SELECT id, answered_at, correct, seconds, response, before FROM answers"
                 " WHERE question_id = ? AND overrides IS NULL ORDER BY id DESC LIMIT 1",
                 (question_id,),
@@ -194,40 +295,31 @@ class Store:
                 raise StoreError(f"no answer to regrade for {question_id}")
             answer_id, answered_at, correct, seconds, response, before = row
             after = review(_load(question_id, before), question_id, rating, datetime.fromisoformat(answered_at))
-            self._db.execute(
+            db.execute(
                 "INSERT INTO answers (question_id, answered_at, correct, rating, seconds, response, before, overrides)"
                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 (question_id, _stamp(now), correct, rating, seconds, response, before, answer_id),
             )
-            self._put(after)
+            _put(db, after)
             return after
 
-        return self._write(work)
-
-    def _put(self, state: CardState) -> None:
-        self._db.execute(
-            "INSERT OR REPLACE INTO cards (question_id, due, card, reps, lapses) VALUES (?, ?, ?, ?, ?)",
-            (state.question_id, _stamp(state.due), state.card_json, state.reps, state.lapses),
-        )
+        return self._write(work, 0)
 
     def card(self, question_id: str) -> CardState | None:
-        row = self._db.execute(
-            "SELECT question_id, due, card, reps, lapses FROM cards WHERE question_id = ?", (question_id,)
-        ).fetchone()
-        return _state(row) if row else None
+        return _card(self._reads, question_id)
 
     def due(self, now: datetime) -> list[str]:
         """Questions whose card is due at `now`, the longest overdue first."""
         query = "SELECT question_id FROM cards WHERE due <= ? ORDER BY due, question_id"
-        rows = self._db.execute(query, (_stamp(now),))
+        rows = self._reads.execute(query, (_stamp(now),))
         return [qid for (qid,) in rows]
 
     def seen(self) -> set[str]:
-        return {qid for (qid,) in self._db.execute("SELECT question_id FROM cards")}
+        return {qid for (qid,) in self._reads.execute("SELECT question_id FROM cards")}
 
     def _last_answers(self) -> list[tuple[str, bool, str]]:
         """(question id, right, answered at) of each question's last answer, most recent first."""
-        rows = self._db.execute(
+        rows = self._reads.execute(
             "SELECT question_id, correct, answered_at FROM answers WHERE id IN"
             " (SELECT MAX(id) FROM answers WHERE overrides IS NULL GROUP BY question_id) ORDER BY id DESC"
         )
@@ -240,7 +332,7 @@ class Store:
     def history(self, tz: tzinfo = UTC) -> list[tuple[date, int, int]]:
         """(day, answered, right) for each day with answers, oldest first; regrades are not answers."""
         days: dict[date, list[int]] = {}
-        for at, correct in self._db.execute("SELECT answered_at, correct FROM answers WHERE overrides IS NULL"):
+        for at, correct in self._reads.execute("SELECT answered_at, correct FROM answers WHERE overrides IS NULL"):
             counts = days.setdefault(datetime.fromisoformat(at).astimezone(tz).date(), [0, 0])
             counts[0] += 1
             counts[1] += correct
@@ -259,7 +351,11 @@ class Store:
         return {pillar: done / total for pillar, (done, total) in totals.items()}
 
     def close(self) -> None:
+        """Saves what is held if the file now takes it, then closes; `unsaved` says what could not be saved."""
+        self.save()
         self._db.close()
+        if self._memory is not None:
+            self._memory.close()
 
 
 def _dump(state: CardState | None) -> str | None:
@@ -273,3 +369,91 @@ def _load(question_id: str, text: str | None) -> CardState | None:
         return None
     data = json.loads(text)
     return CardState(question_id, datetime.fromisoformat(data["due"]), data["card"], data["reps"], data["lapses"])
+
+
+def _transaction(db: sqlite3.Connection, work: Callable[[sqlite3.Connection], T]) -> T:
+    """Runs `work(db)` in one transaction and commits it; on any error none of it stays."""
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        result = work(db)
+        db.execute("COMMIT")
+    except BaseException:
+        if db.in_transaction:  # SQLite itself rolls back after some errors (a full disk among them)
+            db.execute("ROLLBACK")
+        raise
+    return result
+
+
+def _card(db: sqlite3.Connection, question_id: str) -> CardState | None:
+    row = db.execute(
+        "SELECT question_id, due, card, reps, lapses FROM cards WHERE question_id = ?", (question_id,)
+    ).fetchone()
+    return _state(row) if row else None
+
+
+def _put(db: sqlite3.Connection, state: CardState) -> None:
+    db.execute(
+        "INSERT OR REPLACE INTO cards (question_id, due, card, reps, lapses) VALUES (?, ?, ?, ?, ?)",
+        (state.question_id, _stamp(state.due), state.card_json, state.reps, state.lapses),
+    )
+
+
+def _journals(path: Path) -> tuple[Path, ...]:
+    return tuple(path.with_name(path.name + suffix) for suffix in ("-wal", "-shm", "-journal"))
+
+
+def _tables(db: sqlite3.Connection) -> dict[str, tuple[str, ...]]:
+    """Each table's column names."""
+    names = [name for (name,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+    return {name: tuple(row[1] for row in db.execute("SELECT * FROM pragma_table_info(?)", (name,))) for name in names}
+
+
+@cache
+def _our_tables() -> dict[str, tuple[str, ...]]:
+    """The tables of a progress file, to tell another program's SQLite file from ours."""
+    db = sqlite3.connect(":memory:")
+    try:
+        db.executescript(_SCHEMA)
+        return _tables(db)
+    finally:
+        db.close()
+
+
+_ANSWER_COLUMNS = (
+    "id",
+    "question_id",
+    "answered_at",
+    "correct",
+    "rating",
+    "seconds",
+    "response",
+    "before",
+    "overrides",
+)
+_CARD_COLUMNS = ("question_id", "due", "card", "reps", "lapses")
+
+
+def _sound_answer(row: tuple) -> bool:
+    """Whether a salvaged answer row holds what an answer must: damaged pages can hold anything."""
+    answer_id, question_id, answered_at, correct, rating, seconds, response, before, overrides = row
+    try:
+        datetime.fromisoformat(answered_at)
+        _load(question_id, before)
+    except (ValueError, TypeError, KeyError):
+        return False
+    return (
+        type(answer_id) is int
+        and isinstance(question_id, str)
+        and correct in (0, 1)
+        and rating in RATINGS
+        and isinstance(seconds, int | float)
+        and isinstance(response, str)
+        and (overrides is None or type(overrides) is int)
+    )
+
+
+def _sound_card(row: tuple) -> bool:
+    try:
+        return isinstance(row[0], str) and type(row[3]) is int and type(row[4]) is int and bool(_state(row).card)
+    except (ValueError, TypeError, KeyError):
+        return False

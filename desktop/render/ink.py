@@ -3,11 +3,17 @@
 from __future__ import annotations
 
 import json
+import math
+import os
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
 
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
+
+from desktop.quiz.store import SetAside, aside_name
+from desktop.render.files import atomic
 
 COLOURS = ("#d00000", "#0033cc", "#007a1f", "#e07000", "#7b1fa2", "#000000", "#ffffff", "#ffd600", "#00838f")
 WIDTH = {"pen": 6.0, "highlighter": 28.0}
@@ -21,16 +27,32 @@ class Stroke:
     points: list[tuple[float, float]] = field(default_factory=list)  # scene units (1920×1080)
 
 
-class Ink:
-    """Strokes by (slide id, step): kept when you come back, saved with the deck's user data."""
+def ink_file(folder: Path, deck_id: str) -> Path:
+    """Where a deck's ink is kept: beside its quiz progress, in the user's data folder."""
+    return folder / deck_id / "ink.json"
 
-    def __init__(self, path: Path | None = None) -> None:
-        self.path = path
+
+class Ink:
+    """Strokes by (slide id, step): kept when you come back, saved with the deck's user data (`Ink.open`)."""
+
+    def __init__(self) -> None:
+        self.path: Path | None = None  # where `save` writes: set by `open`
         self.by_place: dict[tuple[str, int], list[Stroke]] = {}
-        if path is not None and path.is_file():
-            for item in json.loads(path.read_text(encoding="utf-8")):
-                strokes = [Stroke(s["kind"], s["colour"], [tuple(p) for p in s["points"]]) for s in item["strokes"]]
-                self.by_place[(item["slide"], item["step"])] = strokes
+
+    @classmethod
+    def open(cls, path: Path) -> tuple[Ink, SetAside | None]:
+        """The ink saved at `path`; a file that cannot be read is moved aside (kept, dated) and the ink starts empty."""
+        ink = cls()
+        ink.path = path
+        if not path.is_file():
+            return ink, None
+        try:
+            ink.by_place = _places(json.loads(path.read_bytes()))
+        except (ValueError, TypeError, KeyError):
+            aside = aside_name(lambda tag: path.with_name(f"{path.stem}.damaged-{tag}{path.suffix}"), datetime.now(UTC))
+            path.replace(aside)
+            return ink, SetAside(path, aside)
+        return ink, None
 
     def strokes(self, slide: str, step: int) -> list[Stroke]:
         return self.by_place.get((slide, step), [])
@@ -65,9 +87,37 @@ class Ink:
             if strokes
         ]
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        temporary = self.path.with_suffix(".part")
-        temporary.write_text(json.dumps(items), encoding="utf-8")
-        temporary.replace(self.path)
+        with atomic(self.path) as temporary, temporary.open("w", encoding="utf-8") as file:
+            json.dump(items, file)
+            file.flush()
+            os.fsync(file.fileno())  # the strokes are on the disk before the name points at them
+        if os.name == "posix":  # and so is the rename (a folder cannot be opened to sync it on Windows)
+            folder = os.open(self.path.parent, os.O_RDONLY)
+            try:
+                os.fsync(folder)
+            finally:
+                os.close(folder)
+
+
+def _places(data) -> dict[tuple[str, int], list[Stroke]]:
+    """Strokes by place from a saved file's JSON; ValueError, TypeError or KeyError for anything else."""
+    places = {}
+    for item in data:
+        slide, step = item["slide"], item["step"]
+        if not isinstance(slide, str) or type(step) is not int:
+            raise TypeError(f"a place is a slide id and a step, not {slide!r}, {step!r}")
+        places[(slide, step)] = [_stroke(stroke) for stroke in item["strokes"]]
+    return places
+
+
+def _stroke(data) -> Stroke:
+    kind, colour = data["kind"], data["colour"]
+    if kind not in WIDTH or not isinstance(colour, str) or not QColor.isValidColorName(colour):
+        raise ValueError(f"not a stroke: {kind!r} in {colour!r}")
+    points = [(float(x), float(y)) for x, y in data["points"]]
+    if not all(math.isfinite(x) and math.isfinite(y) for x, y in points):
+        raise ValueError("a point off the slide")
+    return Stroke(kind, colour, points)
 
 
 def draw_strokes(painter: QPainter, strokes: list[Stroke]) -> None:

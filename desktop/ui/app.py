@@ -52,14 +52,14 @@ def run(deck: Deck, args: argparse.Namespace) -> int:
     return app.exec()
 
 
-def run_quiz(deck: Deck, store, args: argparse.Namespace) -> int:
+def run_quiz(deck: Deck, store, set_aside, args: argparse.Namespace) -> int:
     app = qapp()
     from desktop.quiz.generate import build_bank
     from desktop.ui.quiz_window import QuizWindow
     from desktop.ui.settings import Settings
 
     lang = start_look(args, Settings(), deck, ())[0]
-    window = QuizWindow(deck, build_bank(deck), store, lang)
+    window = QuizWindow(deck, build_bank(deck), store, lang, set_aside=set_aside)
     window.show()
     code = app.exec()
     store.close()

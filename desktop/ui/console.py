@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QMainWindow,
     QMessageBox,
+    QStatusBar,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
@@ -264,12 +265,12 @@ class ConsoleWindow(QMainWindow):
                 self._stroke.points.append(point)
             if phase == "release":
                 self._stroke = None
-                show.ink.save()
+                self._save_ink()
             show.sigInk.emit()
         elif self.tool == "eraser":
             show.ink.erase_near(*show.place, point)
             if phase == "release":
-                show.ink.save()
+                self._save_ink()
             show.sigInk.emit()
         elif self.tool == "zoom":
             if phase == "press":
@@ -282,6 +283,16 @@ class ConsoleWindow(QMainWindow):
                     if rect[2] > 20 and rect[3] > 20:
                         show.set_zoom(rect)
                     self._zoom_from = None
+
+    def _save_ink(self) -> None:
+        """Saves the ink; when the disk will not take it, says so here (not to the audience) and keeps it."""
+        try:
+            self.show_state.ink.save()
+            message = ""
+        except OSError as error:
+            message = tr("ink-not-saved", self.lang, reason=error.strerror or error)
+        if message or self.findChild(QStatusBar):  # the bar appears with the first failure, not before
+            self.statusBar().showMessage(message)
 
     def closeEvent(self, event) -> None:
         """A closed console stops following and keeps this talk's times (once: closing twice changes nothing)."""
@@ -323,7 +334,7 @@ class ConsoleWindow(QMainWindow):
             self.set_tool(action)
         elif action in ("undo", "clear"):
             getattr(show.ink, action)(*show.place)
-            show.ink.save()
+            self._save_ink()
             show.sigInk.emit()
         elif action == "pause":
             self.clock.toggle()

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from desktop.quiz.store import data_dir
 from desktop.render.export import ExportError, Request, export
-from desktop.render.ink import Ink
+from desktop.render.ink import Ink, ink_file
 from desktop.render.scene import Look
 from desktop.words import tr
 
@@ -96,7 +96,7 @@ class ExportDialog(QDialog):
             steps=self.steps.isChecked() and kind == "png",
             handout=kind == "handout",
             quiz=kind == "quiz",
-            ink=Ink(data_dir() / self.deck.id / "ink.json") if self.ink.isChecked() else None,
+            ink=Ink.open(ink_file(data_dir(), self.deck.id))[0] if self.ink.isChecked() else None,
         )
 
 

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMainWindow,
+    QMessageBox,
     QProgressBar,
     QPushButton,
     QStackedWidget,
@@ -26,7 +27,7 @@ from desktop.deck.model import Deck
 from desktop.quiz.answers import answer_text
 from desktop.quiz.schedule import RATINGS
 from desktop.quiz.session import Session, start_counts
-from desktop.quiz.store import Store
+from desktop.quiz.store import SetAside, Store
 from desktop.render.fonts import deck_family
 from desktop.ui.slide_preview import SlidePreview
 from desktop.words import tr
@@ -50,11 +51,21 @@ class QuizWindow(QMainWindow):
 
     previewed = Signal(object)
 
-    def __init__(self, deck: Deck, bank, store: Store, lang: str, now: Callable[[], datetime] | None = None) -> None:
+    def __init__(
+        self,
+        deck: Deck,
+        bank,
+        store: Store,
+        lang: str,
+        now: Callable[[], datetime] | None = None,
+        set_aside: SetAside | None = None,
+    ) -> None:
         super().__init__()
         self.deck, self.bank, self.store, self.lang = deck, bank, store, lang
         self.now = now or (lambda: datetime.now(UTC))
         self.session: Session | None = None
+        self._closing_unsaved = False  # the student chose to close and lose what the disk did not take
+        self.close_question: QMessageBox | None = None
         self.feedback = None
         self.chosen: int | None = None
         self.clock = QElapsedTimer()
@@ -62,7 +73,7 @@ class QuizWindow(QMainWindow):
         self.setFont(QFont(deck_family(deck)[0]))
         self.resize(1100, 760)
         self.pages = QStackedWidget()
-        self.setCentralWidget(self.pages)
+        self._build_notices(set_aside)
         self._build_start()
         self._build_question()
         self._build_summary()
@@ -70,6 +81,42 @@ class QuizWindow(QMainWindow):
         self.test_timer.timeout.connect(self._tick)
         QShortcut(QKeySequence.StandardKey.Quit, self, self.close)
         self.show_start()
+
+    # What the student must know about their progress file, above every page
+    def _build_notices(self, set_aside: SetAside | None) -> None:
+        self.set_aside = _label(16)
+        self.set_aside.setStyleSheet("background: #fff4ce; color: #3d3000; padding: 8px 12px;")
+        if set_aside is not None:
+            key = "progress-salvaged" if set_aside.salvaged else "progress-set-aside"
+            self.set_aside.setText(tr(key, self.lang, aside=set_aside.aside, n=set_aside.salvaged))
+        self.set_aside.setVisible(set_aside is not None)
+        self.unsaved = _label(16)
+        self.retry = QPushButton(tr("retry-save", self.lang))
+        self.retry.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # keys stay with the questions
+        self.retry.clicked.connect(self.save)
+        self.unsaved_bar = QWidget()
+        self.unsaved_bar.setStyleSheet("background: #f8d7d5; color: #5c0f0a;")
+        row = QHBoxLayout(self.unsaved_bar)
+        row.addWidget(self.unsaved, stretch=1)
+        row.addWidget(self.retry)
+        self.unsaved_bar.hide()
+        body = QWidget()
+        column = QVBoxLayout(body)
+        column.setContentsMargins(0, 0, 0, 0)
+        for widget in (self.set_aside, self.unsaved_bar, self.pages):
+            column.addWidget(widget)
+        self.setCentralWidget(body)
+
+    def save(self) -> bool:
+        """Tries again to write the answers the disk could not take; the bar says what is still unsaved."""
+        saved = self.store.save()
+        self._show_unsaved()
+        return saved
+
+    def _show_unsaved(self) -> None:
+        store = self.store
+        self.unsaved.setText(tr("not-saved", self.lang, n=store.unsaved, reason=store.problem))
+        self.unsaved_bar.setVisible(store.unsaved > 0)
 
     # Start screen
     def _build_start(self) -> None:
@@ -214,6 +261,7 @@ class QuizWindow(QMainWindow):
         if response is None or response == "":
             return
         self.feedback = self.session.answer(response, self.clock.elapsed() / 1000, self.now(), lang=self.lang)
+        self._show_unsaved()
         self._show_feedback()
 
     def _show_feedback(self) -> None:
@@ -246,6 +294,7 @@ class QuizWindow(QMainWindow):
     def regrade(self, rating: str) -> None:
         if self.feedback is not None:
             self.feedback = self.session.regrade(rating, self.now())
+            self._show_unsaved()
             self._show_grades()
 
     def preview_slide(self) -> None:
@@ -305,3 +354,25 @@ class QuizWindow(QMainWindow):
             self.summary_page.show_summary(self.session.summary(), self.store.history(), self.deck, self.lang)
         self.pages.setCurrentWidget(self.summary_page)
         self.setFocus()
+
+    def closeEvent(self, event) -> None:
+        """Answers the disk has not taken yet are never dropped silently: the student is asked first."""
+        if self.save() or self._closing_unsaved:
+            self.test_timer.stop()
+            super().closeEvent(event)
+            return
+        event.ignore()
+        box = QMessageBox(QMessageBox.Icon.Warning, tr("quiz", self.lang), "", parent=self)
+        box.setText(self.unsaved.text())
+        box.addButton(tr("retry-save", self.lang), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(tr("close-unsaved", self.lang), QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton(tr("cancel", self.lang), QMessageBox.ButtonRole.RejectRole)
+        box.buttonClicked.connect(lambda button: self._close_answered(box.buttonRole(button)))
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.close_question = box
+        box.open()
+
+    def _close_answered(self, role: QMessageBox.ButtonRole) -> None:
+        self._closing_unsaved = role == QMessageBox.ButtonRole.DestructiveRole
+        if role != QMessageBox.ButtonRole.RejectRole:
+            self.close()  # a retry that fails again asks again

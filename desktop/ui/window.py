@@ -13,7 +13,7 @@ from desktop.deck import DeckNotFound, Loaded, load_deck
 from desktop.deck.figures import render
 from desktop.deck.model import Deck
 from desktop.render.fonts import deck_family
-from desktop.render.ink import Ink
+from desktop.render.ink import Ink, ink_file
 from desktop.render.scene import Look, SlideScene
 from desktop.render.theme import Theme, load_theme, theme_ids
 from desktop.ui.class_quiz import ClassQuiz, pick_question
@@ -65,7 +65,9 @@ class PresentationWindow(QMainWindow):
         show = self.presenting
         from desktop.quiz.store import data_dir
 
-        show.ink = Ink(data_dir() / deck.id / "ink.json")
+        show.ink, set_aside = Ink.open(ink_file(data_dir(), deck.id))
+        if set_aside:  # for the presenter before the talk starts (once the window has its size); a key hides it
+            QTimer.singleShot(0, lambda: self.badge.say(tr("ink-set-aside", show.lang, aside=set_aside.aside)))
         self.view.follow_ink(show)
         show.sigPosition.connect(self._show_position)
         show.sigLook.connect(self._refresh_look)
@@ -247,14 +249,12 @@ class PresentationWindow(QMainWindow):
         from desktop.ui.quiz_window import QuizWindow
 
         try:
-            store, notice = Store.open(progress_file(data_dir(None), self.presenting.deck.id))
+            store, set_aside = Store.open(progress_file(data_dir(None), self.presenting.deck.id))
         except (OSError, StoreError) as error:
             QMessageBox.warning(self, tr("quiz", self.presenting.lang), str(error))
             return
-        if notice:
-            self.badge.say(notice)
         deck = self.presenting.deck
-        self._quiz_window = QuizWindow(deck, build_bank(deck), store, self.presenting.lang)
+        self._quiz_window = QuizWindow(deck, build_bank(deck), store, self.presenting.lang, set_aside=set_aside)
         self._quiz_window.show()
 
     def _quiz_key(self, key: int) -> bool:

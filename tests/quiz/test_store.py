@@ -9,23 +9,14 @@ import subprocess
 import sys
 import textwrap
 from datetime import UTC, date, datetime, timedelta, timezone
-from pathlib import Path
 
 import pytest
 
 from desktop.quiz.schedule import review
 from desktop.quiz.store import SCHEMA_VERSION, Store, StoreError, data_dir
 from tests.conftest import REPO
+from tests.full_disk import break_a_page, fill_disk, free_disk, rows
 from tests.quiz.conftest import NOW
-
-
-def rows(path: Path, query: str) -> list[tuple]:
-    """What another process would read from the file."""
-    db = sqlite3.connect(path)
-    try:
-        return db.execute(query).fetchall()
-    finally:
-        db.close()
 
 
 def test_the_data_folder_is_the_flag_then_the_environment_then_the_platforms(tmp_path, monkeypatch):
@@ -55,15 +46,38 @@ def test_an_answer_and_its_card_are_one_committed_transaction(store):
     assert rows(store.path, "SELECT reps FROM cards") == [(1,)], "committed: another connection sees it"
 
 
-def test_a_failed_write_leaves_neither_the_answer_nor_the_card(store):
-    db = sqlite3.connect(store.path)
-    db.execute("CREATE TRIGGER full BEFORE INSERT ON cards BEGIN SELECT RAISE(ABORT, 'disk is full'); END")
-    db.commit()
-    db.close()
-    with pytest.raises(StoreError, match="disk is full"):
-        store.record_answer("q", True, "good", 4, "x", NOW)
-    assert rows(store.path, "SELECT COUNT(*) FROM answers") == [(0,)]
-    assert store.card("q") is None
+def answer_until_held(store: Store) -> int:
+    """Answers new questions until one does not fit on the disk; returns how many were answered."""
+    for i in range(200):
+        store.record_answer(f"q{i}", i % 2 == 0, "good" if i % 2 == 0 else "again", 4, "x", NOW + timedelta(hours=i))
+        if store.unsaved:
+            return i + 1
+    raise AssertionError("the disk never filled")
+
+
+def test_an_answer_the_disk_cannot_take_is_kept_and_written_with_a_later_one(store):
+    fill_disk(store)
+    answered = answer_until_held(store)
+    assert store.unsaved == 1 and "full" in store.problem
+    assert rows(store.path, "SELECT COUNT(*) FROM answers") == [(answered - 1,)], "a failed write leaves nothing"
+    held = store.card(f"q{answered - 1}")
+    assert held is not None, "reads see the held answer"
+    regraded = store.regrade(f"q{answered - 1}", "easy", NOW + timedelta(days=30))
+    assert store.unsaved == 1, "a regrade is not another answer"
+    free_disk(store)
+    store.record_answer("later", True, "good", 4, "x", NOW + timedelta(days=31))
+    assert store.unsaved == 0 and store.problem == ""
+    assert rows(store.path, "SELECT COUNT(*) FROM answers WHERE overrides IS NULL") == [(answered + 1,)]
+    assert store.card(f"q{answered - 1}") == regraded
+    assert rows(store.path, "SELECT overrides FROM answers WHERE rating = 'easy'") == [(answered,)]
+
+
+def test_close_writes_what_is_held_once_the_disk_has_room(store):
+    fill_disk(store)
+    answered = answer_until_held(store)
+    free_disk(store)
+    store.close()
+    assert rows(store.path, "SELECT COUNT(*) FROM answers") == [(answered,)]
 
 
 @pytest.mark.parametrize("damage", ["garbage", "pages"])
@@ -83,12 +97,48 @@ def test_a_damaged_file_is_set_aside_and_a_fresh_store_works(tmp_path, damage):
     store, notice = Store.open(path, now=NOW)
     try:
         aside = tmp_path / "progress.db.damaged-20260302-090000"
-        assert notice == f"progress.db was damaged; it was moved to {aside.name} and a fresh one started"
+        assert str(notice) == f"progress.db was damaged; it was moved to {aside.name} and a fresh one started"
         assert aside.read_bytes() == broken
         store.record_answer("q", False, "again", 3, "x", NOW)
         assert store.mistakes() == ["q"]
     finally:
         store.close()
+
+
+def test_what_can_still_be_read_of_a_damaged_file_is_copied_into_the_fresh_one(tmp_path):
+    path = tmp_path / "progress.db"
+    store, _ = Store.open(path)
+    for i in range(300):
+        store.record_answer(
+            f"q{i % 40}", i % 3 != 0, "good" if i % 3 else "again", 5, "x" * 30, NOW + timedelta(hours=i)
+        )
+    store.regrade("q19", "easy", NOW + timedelta(days=30))
+    store.close()
+    answers = set(rows(path, "SELECT * FROM answers"))
+    cards = set(rows(path, "SELECT * FROM cards"))
+    break_a_page(path, "answers")
+    store, notice = Store.open(path, now=NOW)
+    try:
+        salvaged = set(rows(path, "SELECT * FROM answers"))
+        assert salvaged < answers and len(salvaged) > 250, "all but the rows on the broken page"
+        assert str(notice).endswith(
+            f"a fresh one started with the {len(salvaged) - 1} answers that could still be read"
+        )
+        assert set(rows(path, "SELECT * FROM cards")) == cards
+        assert store.card("q19") is not None and store.mistakes(), "the student's progress is back"
+        assert (tmp_path / "progress.db.damaged-20260302-090000").exists()
+    finally:
+        store.close()
+
+
+def test_files_set_aside_in_the_same_second_are_all_kept(tmp_path):
+    path = tmp_path / "progress.db"
+    for damage in (b"first", b"second"):
+        path.write_bytes(damage * 100)
+        store, _ = Store.open(path, now=NOW)
+        store.close()
+    assert (tmp_path / "progress.db.damaged-20260302-090000").read_bytes() == b"first" * 100
+    assert (tmp_path / "progress.db.damaged-20260302-090000-2").read_bytes() == b"second" * 100
 
 
 def test_a_file_from_a_newer_casebook_is_refused_and_left_untouched(tmp_path):

@@ -226,7 +226,7 @@ def test_ink_is_saved_with_the_users_data(qtbot, pair, tmp_path):
     drag(qtbot, console.current, [(300, 300), (600, 300)])
     from desktop.render.ink import Ink
 
-    saved = Ink(window.presenting.ink.path)
+    saved, _ = Ink.open(window.presenting.ink.path)
     assert saved.strokes(DECK.slides[0].id, 0)[0].kind == "highlighter"
     assert str(tmp_path) in str(window.presenting.ink.path), "in the test's data folder, not the user's"
 

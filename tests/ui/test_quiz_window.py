@@ -13,6 +13,7 @@ from desktop.ui.quiz_window import QuizWindow
 from desktop.ui.settings import Settings
 from desktop.ui.window import PresentationWindow
 from tests.conftest import REPO
+from tests.full_disk import break_a_page, fill_disk, free_disk, rows
 
 DECK = load_deck(REPO / "content" / "douyin-exit-matrix").deck
 BANK = build_bank(DECK)
@@ -127,3 +128,95 @@ def test_on_a_quick_check_slide_q_asks_something_else():
     slide = next(s for s in DECK.slides if s.kind == "quiz")
     question = pick_question(BANK, slide, DECK.section_of(slide.id).pillar, set())
     assert question is not None and question.figure not in slide.figures and question.kind != "pillar"
+
+
+def answer_until_unsaved(qtbot, quiz) -> None:
+    """Answers by keyboard, question after question, until one does not fit on the disk."""
+    for _ in range(100):
+        if quiz.feedback is not None:
+            qtbot.keyClick(quiz, Qt.Key.Key_Return)
+        if quiz.pages.currentWidget() is not quiz.question_page:
+            quiz.start("due")
+        answer(qtbot, quiz)
+        if quiz.unsaved_bar.isVisible():
+            return
+    raise AssertionError("the disk never filled")
+
+
+def test_an_answer_the_disk_cannot_take_is_said_kept_and_saved_when_there_is_room(qtbot, quiz, store):
+    fill_disk(store)
+    answer_until_unsaved(qtbot, quiz)
+    held = quiz.question.id
+    assert quiz.verdict.text().startswith("✓ Right"), "the student still gets the feedback"
+    assert quiz.unsaved.text() == (
+        "Answers not saved yet: 1 (database or disk is full). "
+        "They are kept here and written with your next answer, or when you press Retry saving."
+    )
+    qtbot.keyClick(quiz, "1")  # a regrade while the disk is full is kept too
+    qtbot.keyClick(quiz, Qt.Key.Key_Return)
+    answer(qtbot, quiz, right=False)
+    assert "not saved yet: 2 " in quiz.unsaved.text()
+    saved = rows(store.path, "SELECT COUNT(*) FROM answers")
+    free_disk(store)
+    qtbot.mouseClick(quiz.retry, Qt.MouseButton.LeftButton)
+    assert not quiz.unsaved_bar.isVisible()
+    assert rows(store.path, "SELECT COUNT(*) FROM answers") == [(saved[0][0] + 3,)], "two answers and a regrade"
+    ratings = rows(store.path, f"SELECT rating, overrides IS NOT NULL FROM answers WHERE question_id = '{held}'")
+    assert len(ratings) == 2 and ratings[-1] == ("again", 1), "the answer, then its regrade"
+
+
+def click(box, text: str) -> None:
+    next(button for button in box.buttons() if button.text() == text).click()
+
+
+def test_closing_with_unsaved_answers_asks_first_and_retry_saves_them(qtbot, quiz, store):
+    fill_disk(store)
+    answer_until_unsaved(qtbot, quiz)
+    quiz.close()
+    assert quiz.isVisible() and quiz.close_question.isVisible()
+    assert "not saved yet: 1" in quiz.close_question.text()
+    click(quiz.close_question, "Retry saving")
+    qtbot.waitUntil(lambda: quiz.close_question.isVisible())  # still full: asked again
+    assert quiz.isVisible()
+    free_disk(store)
+    click(quiz.close_question, "Retry saving")
+    assert not quiz.isVisible()
+    assert store.unsaved == 0
+
+
+def test_closing_and_losing_unsaved_answers_is_the_students_choice(qtbot, quiz, store):
+    fill_disk(store)
+    answer_until_unsaved(qtbot, quiz)
+    quiz.close()
+    click(quiz.close_question, "Cancel")
+    assert quiz.isVisible()
+    quiz.close()
+    click(quiz.close_question, "Close and lose them")
+    assert not quiz.isVisible()
+
+
+def test_a_damaged_progress_file_is_said_in_the_quiz_window_with_what_was_read_back(qtbot, tmp_path, monkeypatch):
+    from desktop.quiz.store import Store, data_dir, progress_file
+
+    path = progress_file(data_dir(), DECK.id)
+    store, _ = Store.open(path)
+    for i, question in enumerate(BANK * 3):
+        store.record_answer(question.id, i % 4 != 0, "good" if i % 4 else "again", 9, "x" * 30, NOW)
+    store.close()
+    answered = rows(path, "SELECT COUNT(*) FROM answers")[0][0]
+    break_a_page(path, "answers")
+    settings = Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+    window = PresentationWindow(DECK, settings, "en", "light", reduced_motion=True)
+    qtbot.addWidget(window)
+    window.open_quiz()
+    quiz = window._quiz_window
+    qtbot.addWidget(quiz)
+    (aside,) = path.parent.glob("progress.db.damaged-*")
+    read_back = rows(path, "SELECT COUNT(*) FROM answers")[0][0]
+    assert 0 < read_back < answered
+    assert quiz.set_aside.isVisible() and quiz.set_aside.text() == (
+        f"Your progress file was damaged: it was moved to {aside}, "
+        f"and the {read_back} answers that could still be read are in a fresh one."
+    )
+    assert f"{len(BANK)} new" not in quiz.counts.text(), "the questions answered before are not new again"
+    assert not window.badge.isVisible(), "not on the audience's screen"
