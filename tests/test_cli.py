@@ -320,3 +320,16 @@ def test_a_bug_inside_the_window_is_told_once_and_the_talk_goes_on(planted_bug, 
     assert "RuntimeError: planted in a slot" in log
     assert "Traceback" not in result.stderr
     assert result.stdout == f"still presenting: True {said[0]}\n", "the window stays and shows the line too"
+
+
+def test_validate_starts_without_what_it_does_not_need():
+    # Each of these cost validate's start-up time: Qt and charts, the progress store, the JSON of questions,
+    # difflib (only a typo needs it), and shutil with bz2 and lzma (argparse's help formatter pulls them in).
+    result = subprocess.run(
+        [sys.executable, "-X", "importtime", str(REPO / "main.py"), "validate"], capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stderr
+    imported = {line.rpartition("|")[2].strip() for line in result.stderr.splitlines()}
+    assert "desktop.deck.validate" in imported
+    unneeded = {"PySide6", "pyqtgraph", "sqlite3", "json", "difflib", "shutil", "bz2", "lzma", "desktop.quiz"}
+    assert imported & unneeded == set()
