@@ -333,3 +333,18 @@ def test_validate_starts_without_what_it_does_not_need():
     assert "desktop.deck.validate" in imported
     unneeded = {"PySide6", "pyqtgraph", "sqlite3", "json", "difflib", "shutil", "bz2", "lzma", "desktop.quiz"}
     assert imported & unneeded == set()
+
+
+def test_ctrl_c_stops_a_command_without_a_traceback(planted_bug):
+    planted_bug(
+        """
+        import desktop.deck.validate
+
+        def read_section(*args):
+            raise KeyboardInterrupt  # as if Ctrl+C were pressed while the deck is read
+
+        desktop.deck.validate.read_section = read_section
+        """
+    )
+    result = run_casebook("validate")
+    assert (result.returncode, result.stdout, result.stderr) == (130, "", "")
