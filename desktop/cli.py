@@ -167,10 +167,10 @@ def _names_a_path(text: str) -> bool:
 
 def _windowed(args: argparse.Namespace) -> int:
     """present or quiz: refused at once without a display; a bug inside the window is told and the window stays."""
-    reason = _no_display()
-    if reason:
+    if not _has_display():
         print(
-            f"casebook: {reason}; to write the slides to files instead: casebook export [DECK] --out DIR",
+            "casebook: no display to open a window on (neither DISPLAY nor WAYLAND_DISPLAY is set); "
+            "to write the slides to files instead: casebook export [DECK] --out DIR",
             file=sys.stderr,
         )
         return 2
@@ -181,13 +181,11 @@ def _windowed(args: argparse.Namespace) -> int:
     return 3 if bugs.told else code
 
 
-def _no_display() -> str | None:
-    """Why no window can open, found before Qt tries (it would abort the process with a misleading message)."""
+def _has_display() -> bool:
+    """Asked before Qt starts: without X11 or Wayland, Qt aborts the process with a misleading message."""
     if sys.platform in ("win32", "darwin") or os.environ.get("QT_QPA_PLATFORM"):
-        return None
-    if os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"):
-        return None
-    return "no display to open a window on (neither DISPLAY nor WAYLAND_DISPLAY is set)"
+        return True
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
 
 
 def _default_deck(deck: Path | None) -> Path:
