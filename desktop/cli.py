@@ -7,6 +7,32 @@ import os
 import sys
 from pathlib import Path
 
+from desktop import __version__
+
+VERBS = ("present", "quiz", "export", "validate", "questions")
+WINDOWED = ("present", "quiz")
+
+
+class _Help(argparse.HelpFormatter):
+    """argparse's help, fitted to the terminal without importing shutil (with bz2 and lzma, 8 ms of a validate)."""
+
+    def __init__(self, prog: str) -> None:
+        try:
+            columns = int(os.environ.get("COLUMNS") or os.get_terminal_size(sys.__stdout__.fileno()).columns)
+        except (AttributeError, ValueError, OSError):  # no stdout, a pipe, or COLUMNS that is no number
+            columns = 80
+        super().__init__(prog, width=columns - 2)
+
+
+class _Parser(argparse.ArgumentParser):
+    """Usage errors in one line, like every other error (argparse would print the whole usage first)."""
+
+    def __init__(self, **options) -> None:
+        super().__init__(formatter_class=_Help, **options)
+
+    def error(self, message: str):
+        self.exit(2, f"{self.prog}: {message} (see {self.prog} --help)\n")
+
 
 def _size(text: str) -> tuple[int, int]:
     width, _, height = text.lower().partition("x")
@@ -24,14 +50,22 @@ def _duration(text: str) -> int:
         raise argparse.ArgumentTypeError(str(error)) from None
 
 
+def _slide_number(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a slide number (the first slide is 1)")
+    return int(text)
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="casebook",
         description="Present a business case with numbers: slides, animated charts, quizzes, exports.",
-        epilog="With no verb, presents the bundled deck. DECK is a deck folder or its deck.yaml. "
-        "Exit codes: 0 done, 1 the deck has problems, 2 a usage or file error.",
+        epilog="With no verb, presents DECK (the bundled deck by default). DECK is a deck folder or its deck.yaml. "
+        "Exit codes: 0 done, 1 the deck has problems, 2 a usage or file error, 3 a bug in Casebook (see its log).",
     )
-    verbs = parser.add_subparsers(dest="verb", metavar="VERB")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}", help="print the version")
+    # prog given: argparse would otherwise build a usage formatter here, which imports shutil, bz2 and lzma
+    verbs = parser.add_subparsers(dest="verb", metavar="VERB", prog="casebook")
 
     def verb(name: str, help: str, deck: str = "?") -> argparse.ArgumentParser:
         sub = verbs.add_parser(name, help=help, description=help)
@@ -42,7 +76,7 @@ def build_parser() -> argparse.ArgumentParser:
         sub.add_argument("--lang", choices=("zh", "en"), help="language shown (default: the deck's first)")
 
     present = verb("present", "present a deck full screen or in a window (the default verb)")
-    present.add_argument("--slide", type=int, metavar="N", help="start at slide N (1-based)")
+    present.add_argument("--slide", type=_slide_number, metavar="N", help="start at slide N (the first is 1)")
     language(present)
     present.add_argument("--theme", choices=("light", "dark", "projector"), help="colour theme")
     present.add_argument("--presenter", action="store_true", help="open the presenter console too")
@@ -67,25 +101,91 @@ def build_parser() -> argparse.ArgumentParser:
     verb("validate", "check decks and print every problem as FILE:LINE:COL: message", deck="*")
 
     questions = verb("questions", "print the question bank generated from the deck's figures")
-    questions.add_argument("--json", action="store_true", required=True, help="as JSON (the only format)")
+    questions.add_argument("--json", action="store_true", help="as JSON (the default, and so far the only format)")
     questions.add_argument("--seed", type=int, default=0, help="changes order and distractors, never ids")
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
-    argv = sys.argv[1:] if argv is None else argv
-    if not argv or (argv[0].startswith("-") and argv[0] not in ("-h", "--help")):
+    """Runs one command; the exit code. A bug is logged and told in one line (exit 3), never a traceback."""
+    try:
+        return _run(sys.argv[1:] if argv is None else argv)
+    except KeyboardInterrupt:  # Ctrl+C: the user stopped it and knows why
+        return 130
+    except ModuleNotFoundError as error:
+        missing = _missing_package(error)
+        if missing is None:
+            return _bug(error)
+        print(missing, file=sys.stderr)
+        return 2
+    except Exception as error:
+        return _bug(error)
+
+
+def _bug(error: Exception) -> int:
+    from desktop.crash import report
+
+    report(error)
+    return 3
+
+
+def _missing_package(error: ModuleNotFoundError) -> str | None:
+    """The line for a dependency that is not installed (not for a module of Casebook's own that is missing)."""
+    import importlib.util
+
+    package = (error.name or "").partition(".")[0]
+    if not package or package == "desktop" or importlib.util.find_spec(package) is not None:
+        return None
+    python = sys.executable or "python3"
+    return (
+        f"casebook: this Python ({python}) lacks the package '{package}': "
+        f"run .venv/bin/python main.py, or install Casebook for it with: {python} -m pip install ."
+    )
+
+
+def _run(argv: list[str]) -> int:
+    if not argv or argv[0] not in (*VERBS, "-h", "--help", "--version"):
+        if argv and not argv[0].startswith("-") and not _names_a_path(argv[0]):
+            verbs = ", ".join(VERBS)
+            print(f"casebook: '{argv[0]}' is neither a verb ({verbs}) nor a deck folder", file=sys.stderr)
+            return 2
         argv = ["present", *argv]
     args = build_parser().parse_args(argv)
+    if args.verb in WINDOWED:
+        return _windowed(args)
     if args.verb == "validate":
         return validate(args.deck)
     if args.verb == "questions":
         return questions(args)
-    if args.verb == "quiz":
-        return quiz(args)
-    if args.verb == "export":
-        return export(args)
-    return present(args)
+    return export(args)
+
+
+def _names_a_path(text: str) -> bool:
+    """`casebook ../my-case` presents that deck; `casebook valdate` is a typo, not a missing folder."""
+    return os.sep in text or "/" in text or Path(text).exists()
+
+
+def _windowed(args: argparse.Namespace) -> int:
+    """present or quiz: refused at once without a display; a bug inside the window is told and the window stays."""
+    if not _has_display():
+        print(
+            "casebook: no display to open a window on (neither DISPLAY nor WAYLAND_DISPLAY is set); "
+            "to write the slides to files instead: casebook export [DECK] --out DIR",
+            file=sys.stderr,
+        )
+        return 2
+    from desktop.crash import EventLoopBugs
+
+    with EventLoopBugs() as bugs:
+        code = present(args) if args.verb == "present" else quiz(args)
+    return 3 if bugs.told else code
+
+
+def _has_display() -> bool:
+    """Asked before Qt starts: without X11 or Wayland, Qt aborts the process with a misleading message."""
+    if sys.platform in ("win32", "darwin") or os.environ.get("QT_QPA_PLATFORM"):
+        return True
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
 
 
 def _default_deck(deck: Path | None) -> Path:
@@ -100,6 +200,11 @@ def _load(deck: Path):
     """(Loaded, None), or (None, exit code 2) for a path that is no deck."""
     from desktop.deck import DeckNotFound, load_deck
 
+    if deck.is_file() and deck.name != "deck.yaml":
+        print(
+            f"casebook: {_shown(deck)} is not a deck.yaml (give a deck folder, or the deck.yaml in it)", file=sys.stderr
+        )
+        return None, 2
     try:
         return load_deck(deck), None
     except DeckNotFound as error:
@@ -253,6 +358,9 @@ def present(args: argparse.Namespace) -> int:
     deck, code = _valid_deck(args.deck)
     if deck is None:
         return code
+    if args.slide is not None and args.slide > len(deck.slides):
+        print(f"casebook: --slide {args.slide}: the deck has {_plural(len(deck.slides), 'slide')}", file=sys.stderr)
+        return 2
     from desktop.ui.app import run
 
     return run(deck, args)

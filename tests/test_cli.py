@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import os
 import re
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
 
 import pytest
 
 from desktop.cli import main
-from tests.conftest import REPO, run_casebook
+from tests.conftest import DECK_FILES, REPO, run_casebook, write
 
 VERBS = ("present", "quiz", "export", "validate", "questions")
 
@@ -111,3 +116,235 @@ def test_present_refuses_a_broken_deck_with_its_problems(deck_dir, capsys):
     (deck_dir / "part.yaml").write_text("id: [", encoding="utf-8")
     assert main(["present", str(deck_dir)]) == 1
     assert "part.yaml:1:6: YAML syntax:" in capsys.readouterr().out
+
+
+# The command line at its edges: each case a user met, through the real command
+
+
+def one_line(text: str) -> str:
+    """The only line of an error output (fails if there are more)."""
+    lines = text.splitlines()
+    assert len(lines) == 1, text
+    return lines[0]
+
+
+def test_version_prints_the_one_version_string():
+    import desktop
+
+    result = run_casebook("--version")
+    assert result.returncode == 0
+    assert result.stdout == f"casebook {desktop.__version__}\n"
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="X11/Wayland displays are a Linux matter")
+@pytest.mark.parametrize("verb", ["present", "quiz"])
+def test_a_window_without_a_display_is_refused_in_one_line(monkeypatch, verb):
+    for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"):
+        monkeypatch.delenv(name, raising=False)
+    result = run_casebook(verb)
+    assert result.returncode == 2
+    assert one_line(result.stderr) == (
+        "casebook: no display to open a window on (neither DISPLAY nor WAYLAND_DISPLAY is set); "
+        "to write the slides to files instead: casebook export [DECK] --out DIR"
+    )
+
+
+def test_questions_prints_json_without_asking_for_the_flag():
+    import json
+
+    plain, flagged = run_casebook("questions"), run_casebook("questions", "--json")
+    assert plain.returncode == 0, plain.stderr
+    assert json.loads(plain.stdout) == json.loads(flagged.stdout)
+
+
+@pytest.mark.parametrize("verb", [[], ["present"], ["quiz"], ["validate"], ["questions"]])
+def test_every_option_says_what_it_does(verb):
+    result = run_casebook(*verb, "--help")
+    assert result.returncode == 0
+    listed = result.stdout.split("\n\n")
+    entries = re.split(r"\n(?=  \S)", next(part for part in listed if part.startswith("options:")))[1:]
+    assert entries, result.stdout
+    for entry in entries:
+        first, *more = entry.splitlines()
+        assert len(re.split(r"\s{2,}", first.strip())) > 1 or more, f"no help for {first.strip()}"
+
+
+@pytest.fixture
+def my_case(tmp_path, monkeypatch):
+    """A deck beside a working folder, settings kept apart, and a window that quits after its first paint."""
+    (tmp_path / "my-case").mkdir()
+    for name, text in DECK_FILES.items():
+        write(tmp_path / "my-case" / name, text)
+    (tmp_path / "work").mkdir()
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    monkeypatch.setenv("CASEBOOK_QUIT_AFTER_PAINT", "1")
+    return tmp_path / "work"
+
+
+def test_a_deck_given_without_a_verb_is_presented(my_case):
+    import configparser
+
+    result = run_casebook("../my-case", cwd=my_case)
+    assert result.returncode == 0, result.stderr
+    settings = configparser.ConfigParser()
+    settings.read(my_case.parent / "config" / "Casebook" / "Casebook.conf")
+    assert Path(settings["General"]["recent"]).resolve() == my_case.parent / "my-case"
+
+
+def test_a_word_that_is_neither_a_verb_nor_a_folder_is_named(my_case):
+    result = run_casebook("valdate", cwd=my_case)
+    assert result.returncode == 2
+    assert one_line(result.stderr) == (
+        "casebook: 'valdate' is neither a verb (present, quiz, export, validate, questions) nor a deck folder"
+    )
+
+
+@pytest.mark.parametrize(
+    ("slide", "message"),
+    [
+        ("0", "casebook present: argument --slide: '0' is not a slide number (the first slide is 1)"),
+        ("99", "casebook: --slide 99: the deck has 1 slide"),
+    ],
+)
+def test_a_slide_the_deck_does_not_have_is_a_usage_error(my_case, slide, message):
+    result = run_casebook("present", "../my-case", "--slide", slide, cwd=my_case)
+    assert result.returncode == 2
+    assert one_line(result.stderr).startswith(message)
+
+
+def test_a_bad_flag_is_one_line_naming_the_help():
+    result = run_casebook("export", "--out", "x", "--size", "huge")
+    assert result.returncode == 2
+    assert one_line(result.stderr) == (
+        "casebook export: argument --size: 'huge' is not a size like 1920x1080 (at most 7680x4320) "
+        "(see casebook export --help)"
+    )
+
+
+def test_validate_a_file_that_is_not_a_deck_yaml_says_so():
+    result = run_casebook("validate", "README.md")
+    assert result.returncode == 2
+    assert one_line(result.stderr) == (
+        "casebook: README.md is not a deck.yaml (give a deck folder, or the deck.yaml in it)"
+    )
+    assert result.stdout == ""
+
+
+def test_a_python_without_the_packages_says_how_to_run_casebook():
+    # -S: no site-packages, as the system's python3 outside the project's venv
+    result = subprocess.run(
+        [sys.executable, "-S", "-s", str(REPO / "main.py"), "validate"], capture_output=True, text=True, timeout=60
+    )
+    assert result.returncode == 2
+    assert one_line(result.stderr) == (
+        f"casebook: this Python ({sys.executable}) lacks the package 'yaml': run .venv/bin/python main.py, "
+        f"or install Casebook for it with: {sys.executable} -m pip install ."
+    )
+
+
+# A bug that gets through: exit 3 and one line naming a log of it, never a traceback
+
+
+@pytest.fixture
+def planted_bug(tmp_path, monkeypatch):
+    """Runs `code` at start-up in the next casebook process (a sitecustomize), to break it from outside."""
+
+    def plant(code: str) -> None:
+        hooks = tmp_path / "hooks"
+        hooks.mkdir()
+        (hooks / "sitecustomize.py").write_text(textwrap.dedent(code), encoding="utf-8")
+        monkeypatch.setenv("PYTHONPATH", os.pathsep.join([str(hooks), str(REPO)]))
+
+    return plant
+
+
+def logged_bug(stderr: str, tmp_path: Path) -> str:
+    """The text of the log that the one line on stderr names, which must be in the user data folder."""
+    match = re.fullmatch(r"casebook: a bug in Casebook; details in (\S+)\. Please report it\.", one_line(stderr))
+    assert match, stderr
+    log = Path(match[1])
+    assert log.parent == tmp_path / "user-data" / "logs"
+    return log.read_text(encoding="utf-8")
+
+
+def test_a_bug_in_a_verb_exits_3_with_its_traceback_in_a_log(planted_bug, tmp_path):
+    planted_bug(
+        """
+        import desktop.deck.validate
+
+        def read_section(*args):
+            raise RuntimeError("planted by the test")
+
+        desktop.deck.validate.read_section = read_section
+        """
+    )
+    result = run_casebook("validate")
+    assert result.returncode == 3
+    log = logged_bug(result.stderr, tmp_path)
+    assert "Traceback (most recent call last)" in log
+    assert "RuntimeError: planted by the test" in log
+    assert "validate" in log.splitlines()[1], "the log names the command"
+
+
+def test_a_bug_inside_the_window_is_told_once_and_the_talk_goes_on(planted_bug, tmp_path, monkeypatch):
+    planted_bug(
+        """
+        from PySide6.QtCore import QTimer
+        from PySide6.QtWidgets import QApplication
+
+        import desktop.ui.window
+
+        start = desktop.ui.window.PresentationWindow.start
+
+        def broken_start(window, index):
+            start(window, index)
+
+            def fail():
+                raise RuntimeError("planted in a slot")
+
+            def after():
+                print("still presenting:", window.isVisible(), window.statusBar().currentMessage(), flush=True)
+                QApplication.quit()
+
+            for slot in (fail, fail, after):
+                QTimer.singleShot(0, slot)
+
+        desktop.ui.window.PresentationWindow.start = broken_start
+        """
+    )
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    result = run_casebook("present", "--slide", "2")
+    assert result.returncode == 3
+    said = [line for line in result.stderr.splitlines() if line.startswith("casebook")]  # offscreen Qt adds notes
+    log = logged_bug("\n".join(said), tmp_path)
+    assert "RuntimeError: planted in a slot" in log
+    assert "Traceback" not in result.stderr
+    assert result.stdout == f"still presenting: True {said[0]}\n", "the window stays and shows the line too"
+
+
+def test_validate_starts_without_what_it_does_not_need():
+    # Each of these cost validate's start-up time: Qt and charts, the progress store, the JSON of questions,
+    # difflib (only a typo needs it), and shutil with bz2 and lzma (argparse's help formatter pulls them in).
+    result = subprocess.run(
+        [sys.executable, "-X", "importtime", str(REPO / "main.py"), "validate"], capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stderr
+    imported = {line.rpartition("|")[2].strip() for line in result.stderr.splitlines()}
+    assert "desktop.deck.validate" in imported
+    unneeded = {"PySide6", "pyqtgraph", "sqlite3", "json", "difflib", "shutil", "bz2", "lzma", "desktop.quiz"}
+    assert imported & unneeded == set()
+
+
+def test_ctrl_c_stops_a_command_without_a_traceback(planted_bug):
+    planted_bug(
+        """
+        import desktop.deck.validate
+
+        def read_section(*args):
+            raise KeyboardInterrupt  # as if Ctrl+C were pressed while the deck is read
+
+        desktop.deck.validate.read_section = read_section
+        """
+    )
+    result = run_casebook("validate")
+    assert (result.returncode, result.stdout, result.stderr) == (130, "", "")

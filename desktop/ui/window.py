@@ -344,7 +344,7 @@ class PresentationWindow(QMainWindow):
             self._bank = None
             self.presenting.reload(loaded.deck)
             self.badge.say(tr("reloaded", self.presenting.lang))
-            QTimer.singleShot(1500, lambda: self.badge.say(""))
+            QTimer.singleShot(1500, self.badge, lambda: self.badge.say(""))  # dies with the window
         else:
             self.problems.show_problems(tr("problems", self.presenting.lang), loaded.problems)
 

@@ -77,3 +77,31 @@ def test_a_deck_folder_dropped_on_the_window_opens(qtbot, window, tmp_path):
     window.dropEvent(drop)
     assert window.presenting.deck.id == "authoring-guide"
     assert window.presenting.index == 0
+
+
+def test_an_in_place_save_after_a_rename_save_still_reloads(qtbot, window, deck_copy):
+    """The rename-save leaves the watcher on a deleted file; a later plain write must still be seen."""
+    section = deck_copy / "pillar-1.yaml"
+    original = section.read_text(encoding="utf-8")
+    old_title = window.presenting.deck.slides[7].title.get("en")
+
+    save(section, original.replace(old_title, "Renamed by a rename-save"))
+    qtbot.waitUntil(lambda: title_shown(window) == "Renamed by a rename-save", timeout=5000)
+
+    section.write_text(original.replace(old_title, "Written in place"), encoding="utf-8")
+    qtbot.waitUntil(lambda: title_shown(window) == "Written in place", timeout=5000)
+
+
+def test_a_reload_keeps_the_slide_and_its_build_step(qtbot, window, deck_copy):
+    show = window.presenting
+    assert show.steps() == 3
+    show.next()
+    show.next()
+    assert (show.index, show.step) == (7, 2)
+    section = deck_copy / "pillar-1.yaml"
+    original = section.read_text(encoding="utf-8")
+
+    save(section, original.replace(show.deck.slides[7].title.get("en"), "Edited at the last step"))
+    qtbot.waitUntil(lambda: title_shown(window) == "Edited at the last step", timeout=5000)
+    assert (show.index, show.step) == (7, 2)
+    assert window.scene().state == (2, 1.0), "the slide is drawn at that step, not from its first"
