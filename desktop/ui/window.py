@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
@@ -98,7 +99,7 @@ class PresentationWindow(QMainWindow):
     def _show_position(self, index: int, step: int, animate: bool) -> None:
         self.view.show_scene(self.scene(index), step, animate)
         if index + 1 < self.presenting.count:
-            QTimer.singleShot(ANIMATION_MS + 100, lambda: self._prebuild(index + 1))
+            QTimer.singleShot(ANIMATION_MS + 100, self, lambda: self._prebuild(index + 1))
 
     def _prebuild(self, index: int) -> None:
         if index < self.presenting.count:
@@ -294,7 +295,8 @@ class PresentationWindow(QMainWindow):
             self._close_overview()
             return
         self.pages.setCurrentWidget(self.overview)
-        self.overview.open(self.presenting.count, self.presenting.index, self.scene)
+        pictures = partial(self.cache.picture, self.presenting, self.look())
+        self.overview.open(self.presenting.count, self.presenting.index, pictures)
         self.overview.setFocus()
 
     def _close_overview(self) -> None:
@@ -344,7 +346,7 @@ class PresentationWindow(QMainWindow):
             self._bank = None
             self.presenting.reload(loaded.deck)
             self.badge.say(tr("reloaded", self.presenting.lang))
-            QTimer.singleShot(1500, lambda: self.badge.say(""))
+            QTimer.singleShot(1500, self.badge, lambda: self.badge.say(""))  # not once the window is gone
         else:
             self.problems.show_problems(tr("problems", self.presenting.lang), loaded.problems)
 
