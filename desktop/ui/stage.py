@@ -16,10 +16,10 @@ from desktop.ui.show import Show
 ANIMATION_MS = 750
 POINTER = "#ff1744"
 # A built scene's cost, estimated: generated decks (tests/decks.py) measured 170-540 KB a scene once shown in
-# a 1920×1080 view, growing with its items (each text box keeps a laid-out document; charts have many).
-SCENE_BYTES = 64 * 1024
-ITEM_BYTES = 12 * 1024
-SCENES_BYTES = 64 * 2**20  # about 200 scenes: a whole ordinary deck, and any deck's slides around the current one
+# a 1920×1080 view, ~440 KB on average, growing with its items (a text box keeps a laid-out document).
+SCENE_BYTES = 128 * 1024
+ITEM_BYTES = 16 * 1024
+SCENES_BYTES = 64 * 2**20  # about 150 scenes: a whole ordinary deck, and any deck's slides around the current one
 
 
 def draw_marks(painter: QPainter, show: Show) -> None:
