@@ -87,16 +87,21 @@ def build_parser() -> argparse.ArgumentParser:
     quiz.add_argument("--data-dir", type=Path, metavar="DIR", help="where progress is kept ($CASEBOOK_DATA_DIR)")
 
     export = verb("export", "export slides to PNG or PDF, a handout or a printable quiz")
-    export.add_argument("--out", type=Path, required=True, metavar="DIR", help="folder to write into")
-    export.add_argument("--format", choices=("png", "pdf"), default="png")
+    export.add_argument("--out", type=Path, required=True, metavar="DIR", help="folder to write into (made if missing)")
+    export.add_argument(
+        "--format",
+        choices=("png", "pdf"),
+        help="png: one NN-<slide-id>.png a slide (the default); pdf: <deck-id>.pdf, vector, with the sources",
+    )
     export.add_argument("--size", type=_size, default=(1920, 1080), metavar="WxH", help="PNG size (1920x1080)")
-    export.add_argument("--steps", action="store_true", help="one PNG per build step")
-    export.add_argument("--slides", metavar="1-3,7", help="which slides (numbers in the whole deck)")
+    export.add_argument("--steps", action="store_true", help="PNG: one file per build step, NN-<slide-id>-stepK.png")
+    export.add_argument("--slides", metavar="1-3,7", help="which slides (numbers in the whole deck; default all)")
     language(export)
-    export.add_argument("--theme", choices=("light", "dark", "projector"), help="colour theme")
+    export.add_argument("--theme", choices=("light", "dark", "projector"), help="colour theme (default: the deck's)")
     export.add_argument("--handout", action="store_true", help="PDF: each slide above its notes, on A4")
     export.add_argument("--quiz", action="store_true", help="PDF: a printable quiz with an answer key")
     export.add_argument("--ink", action="store_true", help="draw the presenter's saved pen strokes on the slides")
+    export.add_argument("--quiet", action="store_true", help="print nothing but problems (no progress, no summary)")
 
     verb("validate", "check decks and print every problem as FILE:LINE:COL: message", deck="*")
 
@@ -324,12 +329,13 @@ def export(args: argparse.Namespace) -> int:
     ink, set_aside = Ink.open(ink_file(data_dir(), deck.id)) if args.ink else (None, None)
     if set_aside:
         print(f"casebook: {set_aside}", file=sys.stderr)
+    progress = _ProgressLine("pages" if args.format == "pdf" or args.handout or args.quiz else "slides")
     try:
         request = Request(
             deck=deck,
             look=Look(theme, args.lang or deck.languages[0], family, reduced_motion=True),
             out=args.out,
-            format=args.format,
+            format=args.format or ("pdf" if args.handout or args.quiz else "png"),
             size=args.size,
             steps=args.steps,
             slides=parse_slides(args.slides, len(deck.slides)) if args.slides else (),
@@ -337,21 +343,35 @@ def export(args: argparse.Namespace) -> int:
             quiz=args.quiz,
             ink=ink,
         )
-        written = write(request, _progress_line() if sys.stderr.isatty() else None)
+        written = write(request, None if args.quiet or not sys.stderr.isatty() else progress)
     except ExportError as error:
+        progress.clear()
         print(f"casebook: {error}", file=sys.stderr)
         return 2
-    if sys.stderr.isatty():
-        print(file=sys.stderr)
-    print(f"{len(written)} file{'' if len(written) == 1 else 's'} written to {_shown(args.out)}")
+    except KeyboardInterrupt:
+        progress.clear()
+        print("casebook: export interrupted (no half-written file is left)", file=sys.stderr)
+        return 130
+    progress.clear()
+    if not args.quiet:
+        print(f"{len(written)} file{'' if len(written) == 1 else 's'} written to {_shown(args.out)}")
     return 0
 
 
-def _progress_line():
-    def progress(done: int, total: int) -> None:
-        print(f"\rslide {done} of {total}", end="", file=sys.stderr, flush=True)
+class _ProgressLine:
+    """`12/44 slides` on the terminal, one line rewritten in place, and wiped when the export ends."""
 
-    return progress
+    def __init__(self, unit: str) -> None:
+        self.unit, self.shown = unit, False
+
+    def __call__(self, done: int, total: int) -> None:
+        print(f"\r{done}/{total} {self.unit}\033[K", end="", file=sys.stderr, flush=True)
+        self.shown = True
+
+    def clear(self) -> None:
+        if self.shown:
+            print("\r\033[K", end="", file=sys.stderr, flush=True)
+            self.shown = False
 
 
 def present(args: argparse.Namespace) -> int:

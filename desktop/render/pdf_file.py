@@ -173,10 +173,14 @@ def finish(canvas: Canvas, path: Path, meta: Meta, family: str, outline: list[tu
         if outline:
             with pdf.open_outline() as tree:
                 tree.root.extend(pikepdf.OutlineItem(title, page) for title, page in outline)
+        # Saved into memory, then written by Python: pikepdf saving to a file aborts the whole process when
+        # the disk is full (a C++ exception it cannot pass on), leaving its own temporary behind.
+        saved = io.BytesIO()
         pdf.save(
-            path,
+            saved,
             deterministic_id=True,
             fix_metadata_version=False,
             compress_streams=True,
             object_stream_mode=pikepdf.ObjectStreamMode.generate,
         )
+    path.write_bytes(saved.getbuffer())

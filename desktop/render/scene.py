@@ -142,9 +142,9 @@ class SlideScene:
         line = tr("slide-source", lang) + where
         return line + ("  ·  " + tr("slide-derived", lang) + "; ".join(derived) if derived else "")
 
-    def to_image(self, width: int = WIDTH, height: int = HEIGHT) -> QImage:
-        """The slide as it is now, drawn at `width`×`height` pixels (sharp, not scaled up)."""
-        image = QImage(width, height, QImage.Format.Format_RGB32)  # a slide is opaque: no alpha to store
+    def to_image(self, width: int = WIDTH, height: int = HEIGHT, form=QImage.Format.Format_RGB32) -> QImage:
+        """The slide as it is now, drawn at `width`×`height` pixels (sharp, not scaled up), opaque: no alpha."""
+        image = QImage(width, height, form)
         image.fill(QColor(self.look.theme.background))
         painter = QPainter(image)
         painter.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEasingCurve, QPointF, QRectF, Qt, QVariantAnimation, Signal
-from PySide6.QtGui import QColor, QPainter, QPen, QResizeEvent
+from collections import OrderedDict
+
+from PySide6.QtCore import QEasingCurve, QPointF, QRectF, QSize, Qt, QVariantAnimation, Signal
+from PySide6.QtGui import QColor, QImage, QPainter, QPen, QResizeEvent
 from PySide6.QtWidgets import QFrame, QGraphicsItem, QGraphicsView
 
 from desktop.render.ink import draw_strokes
@@ -13,6 +15,11 @@ from desktop.ui.show import Show
 
 ANIMATION_MS = 750
 POINTER = "#ff1744"
+# A built scene's cost, estimated: generated decks (tests/decks.py) measured 170-540 KB a scene once shown in
+# a 1920×1080 view, ~440 KB on average, growing with its items (a text box keeps a laid-out document).
+SCENE_BYTES = 128 * 1024
+ITEM_BYTES = 16 * 1024
+SCENES_BYTES = 64 * 2**20  # about 150 scenes: a whole ordinary deck, and any deck's slides around the current one
 
 
 def draw_marks(painter: QPainter, show: Show) -> None:
@@ -26,27 +33,49 @@ def draw_marks(painter: QPainter, show: Show) -> None:
 
 
 class SceneCache:
-    """Built slide scenes for one look; a new look or deck starts afresh."""
+    """Built slide scenes for one look, the least recently used let go past `budget` bytes (estimated).
 
-    def __init__(self) -> None:
-        self._scenes: dict[int, SlideScene] = {}
+    A new look or deck starts afresh. Scenes that are let go are rebuilt when asked for again.
+    """
+
+    def __init__(self, budget: int = SCENES_BYTES) -> None:
+        self._scenes: OrderedDict[int, SlideScene] = OrderedDict()  # least recently used first
+        self._costs: dict[int, int] = {}  # by slide index, for the scenes kept
         self._key: tuple = ()
+        self.budget = budget
 
     def get(self, show: Show, look: Look, index: int) -> SlideScene:
         key = (id(show.deck), look)
         if key != self._key:
             self._scenes.clear()
+            self._costs.clear()
             self._key = key
-        if index not in self._scenes:
+        scene = self._scenes.get(index)
+        if scene is not None:
+            self._scenes.move_to_end(index)
+            return scene
+        scene = self._scenes[index] = build_scene(show.deck, index, look)
+        self._costs[index] = SCENE_BYTES + ITEM_BYTES * len(scene.items())
+        # On screen, text is laid out once per view size and then copied. Set once, at build: setting a
+        # cache mode, even the same one, throws away what every view has cached. Export builds its own
+        # scenes and keeps text as vectors (a cache there would put pictures of text in a PDF).
+        for item in scene.items():
+            if isinstance(item, TextBox):
+                item.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        while len(self._scenes) > 1 and self.size() > self.budget:
+            self._costs.pop(self._scenes.popitem(last=False)[0])
+        return scene
+
+    def picture(self, show: Show, look: Look, index: int, size: QSize) -> QImage:
+        """The slide drawn at `size`: from its scene if one is kept (as it stands), else a scene built and let go."""
+        scene = self._scenes.get(index) if (id(show.deck), look) == self._key else None
+        if scene is None:
             scene = build_scene(show.deck, index, look)
-            # On screen, text is laid out once per view size and then copied. Set once, at build: setting a
-            # cache mode, even the same one, throws away what every view has cached. Export builds its own
-            # scenes and keeps text as vectors (a cache there would put pictures of text in a PDF).
-            for item in scene.items():
-                if isinstance(item, TextBox):
-                    item.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
-            self._scenes[index] = scene
-        return self._scenes[index]
+        return scene.to_image(size.width(), size.height())
+
+    def size(self) -> int:
+        """What the kept scenes cost, estimated in bytes."""
+        return sum(self._costs[index] for index in self._scenes)
 
     def cached(self) -> dict[int, SlideScene]:
         return self._scenes
@@ -78,11 +107,13 @@ class SlideView(QGraphicsView):
         self.animation.valueChanged.connect(self._frame)
         self._wheel = 0
         self.show_state: Show | None = None  # when set, its ink, pointer and zoom are shown
+        self._scene: SlideScene | None = None
 
     def show_scene(self, scene: SlideScene, step: int, animate: bool) -> None:
         """Shows `scene` at `step`, animated from the step before or at once."""
         self.animation.stop()
         if scene is not self.scene():
+            self._scene = scene  # kept while shown, also once a SceneCache has let it go
             self.setScene(scene)
             self.setBackgroundBrush(QColor(scene.look.theme.background))
             self._fit()

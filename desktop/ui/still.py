@@ -12,7 +12,8 @@ from desktop.render.scene import HEIGHT, WIDTH, SlideScene
 from desktop.ui.show import Show
 from desktop.ui.stage import draw_marks
 
-KEEP = 16  # pictures: a few slides back and forth, at two sizes; an animation's frames are never kept
+# Pictures kept, by bytes: a few slides back and forth at two sizes on any screen; an animation's frames are never kept.
+KEEP_BYTES = 32 * 2**20
 HOLD_MS = 250  # a press held this long (or dragged) is the pointer, not a click
 BAND = "#00b0ff"  # the zoom rectangle while it is dragged
 BACKDROP = "#15191f"  # the console's own colour, around its slides: a slide's edges show
@@ -55,9 +56,13 @@ class Pictures:
             scene.render(painter, QRectF(picture.rect()), scene.sceneRect())
             painter.end()
         self._kept[(scene.index, scene.look, scene.state, size.toTuple())] = picture
-        while len(self._kept) > KEEP:
-            self._kept.popitem(last=False)
+        while len(self._kept) > 2 and self.size() > KEEP_BYTES:
+            self._kept.popitem(last=False)  # the two newest stay: the current slide's and the next one's
         return picture
+
+    def size(self) -> int:
+        """The kept pictures' bytes."""
+        return sum(p.width() * p.height() * p.depth() // 8 for p in self._kept.values())
 
 
 class SlideStill(QWidget):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
@@ -100,7 +101,7 @@ class PresentationWindow(QMainWindow):
     def _show_position(self, index: int, step: int, animate: bool) -> None:
         self.view.show_scene(self.scene(index), step, animate)
         if index + 1 < self.presenting.count:
-            QTimer.singleShot(ANIMATION_MS + 100, lambda: self._prebuild(index + 1))
+            QTimer.singleShot(ANIMATION_MS + 100, self, lambda: self._prebuild(index + 1))
 
     def _prebuild(self, index: int) -> None:
         if index < self.presenting.count:
@@ -294,7 +295,8 @@ class PresentationWindow(QMainWindow):
             self._close_overview()
             return
         self.pages.setCurrentWidget(self.overview)
-        self.overview.open(self.presenting.count, self.presenting.index, self.scene)
+        pictures = partial(self.cache.picture, self.presenting, self.look())
+        self.overview.open(self.presenting.count, self.presenting.index, pictures)
         self.overview.setFocus()
 
     def _close_overview(self) -> None:

@@ -54,3 +54,16 @@ def test_cancel_stops_between_slides_and_leaves_whole_files(qtbot, tmp_path, mon
     names = sorted(p.name for p in tmp_path.iterdir())
     assert 1 <= len(names) <= 2 and set(names) <= {"01-intro-title.png", "02-intro-matrix.png"}
     assert all(not QImage(str(tmp_path / name)).isNull() for name in names), "every file left is a whole image"
+
+
+def test_the_dialog_makes_a_missing_folder_and_names_a_file_in_its_place(qtbot, tmp_path, monkeypatch):
+    monkeypatch.setattr(QMessageBox, "information", lambda *args: QMessageBox.Close)
+    warned = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: warned.append(text))
+    request = dialog_for(qtbot, tmp_path / "new" / "slides").request()
+    written = run_export(dataclasses.replace(request, slides=(0,)), None)
+    assert [p.name for p in (tmp_path / "new" / "slides").iterdir()] == [written[0].name]
+    file = tmp_path / "slides.png"
+    file.write_text("mine", encoding="utf-8")
+    assert run_export(dataclasses.replace(request, out=file, slides=(0,)), None) is None
+    assert warned == [f"{file} is a file, not a folder"]
