@@ -206,3 +206,36 @@ def write_deck(
     ]
     (folder / "deck.yaml").write_text("\n".join(deck) + "\n", encoding="utf-8")
     return folder
+
+
+# -- one small section without a source document, to hold odd values -----------------------------------------
+
+QUIZ_SLIDE = """\
+  - id: check
+    kind: quiz
+    title: {zh: 检查, en: Check}
+    figures: [asked]
+    notes: {zh: 讲解。, en: Say this.}
+"""
+
+
+def figure_yaml(ident: str, value: str, unit: str = "条", role: str = "level", **more: str) -> str:
+    """One figure of `small_deck`, its value written exactly as given."""
+    lines = [
+        f"  - id: {ident}",
+        f"    value: {value}",
+        f"    unit: {unit}",
+        f"    measures: {{zh: 数{ident}, en: n {ident}}}",
+    ]
+    lines += [f"    role: {role}", "    source: 一句话。"] + [f"    {key}: {text}" for key, text in more.items()]
+    return "\n".join(lines) + "\n"
+
+
+def small_deck(folder: Path, figures: str, slides: str = QUIZ_SLIDE, sections: str = "[part.yaml]") -> Path:
+    """A deck of one section without a source document (so any value is allowed to stand)."""
+    folder.mkdir(exist_ok=True)
+    deck = f"id: odd\ntitle: {{zh: 奇, en: Odd}}\nlanguages: [zh, en]\nsections: {sections}\n"
+    (folder / "deck.yaml").write_text(deck, encoding="utf-8")
+    part = f"id: part\ntitle: {{zh: 部分, en: Part}}\nfigures:\n{figures}slides:\n{slides}"
+    (folder / "part.yaml").write_text(part, encoding="utf-8")
+    return folder

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from pathlib import Path
 
@@ -9,6 +10,7 @@ import yaml
 
 from desktop.deck.load import node_mark
 from desktop.deck.model import Mark, Problem, Text
+from desktop.deck.numbers import LIMITS, unprintable
 
 ID_PATTERN = re.compile(r"[a-z0-9][a-z0-9-]*\Z")
 PLACEHOLDER = re.compile(r"\{([a-z0-9][a-z0-9-]*)(?::value)?\}")
@@ -24,6 +26,12 @@ def suggest(word: str, options) -> str:
 
     close = difflib.get_close_matches(word, list(options), n=1, cutoff=0.6)
     return f"; did you mean '{close[0]}'?" if close else ""
+
+
+def shorten(text: str, most: int = 40) -> str:
+    """A written value fit to quote in one line: control characters escaped, long text cut."""
+    shown = "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
+    return shown if len(shown) <= most else shown[: most - 1] + "…"
 
 
 class Ref:
@@ -111,10 +119,17 @@ class Reader:
         if text is None:
             return None
         try:
-            return int(text) if whole else float(text) if "." in text or "e" in text.lower() else int(text)
+            value = int(text) if whole else float(text) if "." in text or "e" in text.lower() else int(text)
         except ValueError:
-            self.error(node, f"{what}: expected {expected}, got '{text}'")
+            if not text.lstrip("+-").isdecimal():
+                self.error(node, f"{what}: expected {expected}, got '{shorten(text)}'")
+                return None
+            value = math.inf  # more digits than Python will parse (4,300)
+        reason = unprintable(value) if not whole or math.isinf(value) else None
+        if reason:
+            self.error(node, f"{what}: '{shorten(text)}' {reason} ({LIMITS})")
             return None
+        return value
 
     def boolean(self, node: yaml.Node, what: str) -> bool | None:
         text = self._scalar(node, what, "true or false")

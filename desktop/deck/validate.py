@@ -7,10 +7,11 @@ from pathlib import Path
 
 import yaml
 
-from desktop.deck.figures import number, stated_forms
+from desktop.deck.figures import stated_forms
 from desktop.deck.load import read_text, read_yaml
 from desktop.deck.model import EMPTY_TEXT, Deck, Figure, Problem, Section, Source
-from desktop.deck.reader import Reader, suggest
+from desktop.deck.numbers import LIMITS, number, places, unprintable
+from desktop.deck.reader import Reader, shorten, suggest
 from desktop.deck.schema import read_section
 
 THEMES = ("light", "dark", "projector")
@@ -95,13 +96,25 @@ def _inside(r: Reader, folder: Path, node: yaml.Node, what: str) -> Path | None:
     name = r.string(node, what)
     if name is None:
         return None
-    path = (folder / name).resolve()
-    if not path.is_relative_to(folder.resolve()):
-        r.error(node, f"{what}: '{name}' is outside the deck folder; keep deck files inside it")
+    if "\0" in name:
+        r.error(node, f"{what}: '{shorten(name)}' holds a NUL character, which no file name can")
         return None
-    if not path.is_file():
+    try:
+        path = (folder / name).resolve()
+        inside = path.is_relative_to(folder.resolve())
+        found = inside and path.is_file()
+    except RuntimeError:  # Python 3.11's resolve() on a symbolic link that points back at itself
+        r.error(node, f"{what}: '{shorten(name)}' is a symbolic link that loops")
+        return None
+    except OSError as error:  # a name too long, a loop (ELOOP), a folder we may not read
+        r.error(node, f"{what}: '{shorten(name)}' cannot be opened: {error.strerror or error}")
+        return None
+    if not inside:
+        r.error(node, f"{what}: '{shorten(name)}' is outside the deck folder; keep deck files inside it")
+        return None
+    if not found:
         siblings = [p.name for p in folder.iterdir() if p.suffix in (".yaml", ".yml", ".txt")]
-        r.error(node, f"{what}: '{name}' not found in {folder.name}/{suggest(name, siblings)}")
+        r.error(node, f"{what}: '{shorten(name)}' not found in {folder.name}/{suggest(name, siblings)}")
         return None
     return folder / name
 
@@ -163,7 +176,11 @@ def _derive(figures: dict[str, Figure], r: Reader) -> dict[str, Figure]:
             units = {_base_unit(i.unit) for _, i in inputs}
             if len(units) > 1 or any(isinstance(i.value, tuple) for _, i in inputs):
                 r.problems.append(Problem(f.mark, f"derived figure '{f.id}' mixes units or ranges"))
-            done[f.id] = dataclasses.replace(f, value=round(value, 6))
+            value = round(value, places(value))
+            reason = unprintable(value)
+            if reason:
+                r.problems.append(Problem(f.mark, f"derived figure '{f.id}': {number(value)} {reason} ({LIMITS})"))
+            done[f.id] = dataclasses.replace(f, value=value)
             del pending[f.id]
     return {i: done.get(i, f) for i, f in figures.items()}
 

@@ -25,7 +25,7 @@ class DeckIndex:
         for slide in sorted(deck.slides, key=lambda s: s.kind == "quiz"):
             for ident in self._on_slide[slide.id]:
                 self._shown.setdefault(ident, []).append(slide)
-        self._asked = Counter((f.measures.get("zh"), f.period) for f in self.figures.values())
+        self._asked = Counter(_asked_as(f) for f in self.figures.values())
         self._slide_section = {s.id: section for section in deck.sections for s in section.slides}
         self.pillars = tuple(s for s in deck.sections if s.pillar is not None)
 
@@ -67,7 +67,12 @@ class DeckIndex:
 
     def is_ambiguous_alone(self, figure: Figure) -> bool:
         """Another figure has the same measure and period, so the question must say which one it asks."""
-        return self._asked[(figure.measures.get("zh"), figure.period)] > 1
+        return self._asked[_asked_as(figure)] > 1
+
+    @staticmethod
+    def alike(figure: Figure, other: Figure) -> bool:
+        """Two figures a question without a partner cannot tell apart."""
+        return _asked_as(figure) == _asked_as(other)
 
     def derived_from(self, figure_id: str) -> list[Figure]:
         """Derived figures that use this one as an input."""
@@ -79,3 +84,8 @@ class DeckIndex:
         near = [self.figures[i] for i in dict.fromkeys(ids) if i != figure.id and i in self.figures]
         rest = [f for f in self._section[figure.id].figures if f.id != figure.id and f not in near]
         return [f for f in near if f.derived is None], [f for f in rest if f.derived is None]
+
+
+def _asked_as(figure: Figure) -> tuple[str, str | None]:
+    """What a question names a figure by: its measure (in the deck's first language) and its period."""
+    return figure.measures.get("zh"), figure.period
