@@ -156,6 +156,8 @@ def read_table(r: Reader, node: yaml.Node) -> Table | None:
     if keys is None:
         return None
     columns = r.texts(keys["columns"], "columns") if "columns" in keys else ()
+    if "columns" in keys and not columns:
+        r.error(keys["columns"], "columns: a table needs at least one column")
     rows = []
     for row_node in r.sequence(keys["rows"], "rows") if "rows" in keys else []:
         row = r.texts(row_node, "row")

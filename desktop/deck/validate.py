@@ -223,8 +223,8 @@ def _check_charts(section: Section, figures: dict[str, Figure], r: Reader) -> No
         if chart is None or chart.kind != "composition":
             continue
         pairs = [(figures.get(p.first), figures.get(p.second)) for p in chart.pairs]
-        if any(f is None for pair in pairs for f in pair):
-            continue
+        if any(f is None or isinstance(f.value, tuple) for pair in pairs for f in pair):
+            continue  # a part unknown, or a range: no sum to check
         total = chart.total if chart.total is not None else 100.0
         for stage, name in ((0, "before"), (1, "after")):
             parts = sum(float(pair[stage].value) for pair in pairs)

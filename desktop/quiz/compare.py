@@ -85,8 +85,11 @@ def _quotes(figures: list[Figure], lang: str) -> list[str]:
 def grew_most(slide: Slide, index: DeckIndex, seed: int) -> Question | None:
     """A composition chart: which part's share grew the most (its labels are the choices)."""
     parts = [(p.label, index.stated(p.first), index.stated(p.second)) for p in slide.chart.pairs]
-    if len(parts) < 2 or any(b is None or a is None or b.unit != "%" or a.unit != "%" for _, b, a in parts):
-        return None
+    shares = [
+        f for _, b, a in parts for f in (b, a) if f is not None and f.unit == "%" and not isinstance(f.value, tuple)
+    ]
+    if len(parts) < 2 or len(shares) < 2 * len(parts):
+        return None  # a part unknown, derived, not a share, or a range: no single change to rank
     changes = [a.value - b.value for _, b, a in parts]
     best = max(changes)
     if changes.count(best) > 1:
@@ -138,8 +141,8 @@ def _name(text: Text | None, lang: str) -> str:
 def versus(slide: Slide, pair, index: DeckIndex) -> Question | None:
     """A benchmark pair: above or below? A derived comparator is marked as our arithmetic."""
     ours, theirs = index.stated(pair.first), index.figures.get(pair.second)
-    if ours is None or theirs is None or isinstance(ours.value, tuple) or ours.value == theirs.value:
-        return None
+    if ours is None or theirs is None or tuple in (type(ours.value), type(theirs.value)) or ours.value == theirs.value:
+        return None  # a range is neither above nor below a number it overlaps
     ident = f"vs:{ours.id}"
     sides = [(ours, pair.first_name), (theirs, pair.second_name)]
     # Half the pairs, fixed by id, ask about the comparator: the article's "ours" is always ahead, so "above"
@@ -200,7 +203,10 @@ def _before_after_pairs(index: DeckIndex) -> list[tuple[Figure, Figure, str]]:
         partner = index.counterpart(figure) if figure.role == "after" and figure.derived is None else None
         if partner is not None and partner.derived is None:
             pairs.setdefault(figure.id, (partner, figure, index.home_slide(figure.id)))
-    return [(b, a, s) for b, a, s in pairs.values() if b.unit == a.unit == "%" and not isinstance(a.value, tuple)]
+    plain = [
+        (b, a, s) for b, a, s in pairs.values() if not isinstance(a.value, tuple) and not isinstance(b.value, tuple)
+    ]
+    return [(b, a, s) for b, a, s in plain if b.unit == a.unit == "%"]
 
 
 def points(before: Figure, after: Figure, slide: str, index: DeckIndex) -> Question:

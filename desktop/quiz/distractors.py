@@ -28,13 +28,14 @@ def round_like(value: float, places: int) -> float:
 
 
 def fits(figure: Figure, magnitude: float) -> bool:
-    """Inside the unit's range: a share within 0–100 %, a fall of at most 100 %, a rank a whole number ≥ 1."""
+    """Inside the unit's range: a share within 0–100 %, a fall of at most 100 %, a rank a whole number ≥ 1;
+    a figure the deck states beyond that range (a change of 300 pp) widens it to its own size."""
     if magnitude <= 0:
         return False
     if figure.qualifier == "rank":
         return float(magnitude).is_integer()
     if figure.unit == "pp" or (figure.unit == "%" and (figure.role != "change" or figure.value < 0)):
-        return magnitude <= 100
+        return magnitude <= max(100, abs(figure.value))
     return True
 
 

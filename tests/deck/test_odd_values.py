@@ -122,3 +122,54 @@ def test_quiz_slides_on_figures_other_sections_also_state_export(tmp_path):
     result = export(deck, tmp_path / "png", "--slides", "11,21")
     assert result.returncode == 0
     assert sorted(p.name for p in (tmp_path / "png").iterdir()) == ["11-s1-slide-10.png", "21-s2-slide-10.png"]
+
+
+def test_a_composition_with_a_range_for_a_part_validates_and_is_asked(tmp_path):
+    figures = figure("asked", "[3, 5]", "'%'", qualifier="range") + figure("rest", "95", "'%'")
+    pairs = "        - {label: x, before: asked, after: rest}\n        - {label: y, before: rest, after: asked}\n"
+    chart = f"    chart:\n      kind: composition\n      pairs:\n{pairs}"
+    slide = QUIZ_SLIDE.replace("kind: quiz", "kind: chart").replace("    figures: [asked]\n", chart)
+    deck = small_deck(tmp_path / "odd", figures, slide)
+    result = run_casebook("validate", str(deck))
+    assert (result.returncode, result.stderr) == (0, "")
+    result = run_casebook("questions", "--json", str(deck))
+    assert (result.returncode, result.stderr) == (0, "")
+    assert "grew-most:check" not in {q["id"] for q in json.loads(result.stdout)}  # a range grows by no one number
+
+
+def test_ranges_beside_numbers_are_asked_without_arithmetic_on_them(tmp_path):
+    """A before-after chart from a range to a share, a benchmark against a range: no question subtracts them."""
+    figures = figure("asked", "[3, 5]", "'%'", "before", qualifier="range") + figure("after", "40", "'%'", "after")
+    pairs = "        - {label: x, before: asked, after: after}\n"
+    chart = f"    chart:\n      kind: before-after\n      pairs:\n{pairs}"
+    bench = "        - {label: y, ours: after, theirs: asked, ours_name: us, theirs_name: them}\n"
+    slides = QUIZ_SLIDE.replace("kind: quiz", "kind: chart").replace("    figures: [asked]\n", chart)
+    slides += slides.replace("id: check", "id: versus").replace("before-after", "benchmark").replace(pairs, bench)
+    result = run_casebook("questions", "--json", str(small_deck(tmp_path / "odd", figures, slides)))
+    assert (result.returncode, result.stderr) == (0, "")
+    assert {q["kind"] for q in json.loads(result.stdout)} == {"recall", "numeric"}
+
+
+def test_a_quiz_on_a_change_of_a_trillion_points_exports(tmp_path):
+    deck = small_deck(tmp_path / "odd", figure("asked", "-1000000000000", "pp", "change"))
+    (tmp_path / "png").mkdir()
+    assert export(deck, tmp_path / "png").returncode == 0
+
+
+def test_a_table_of_one_column_exports_and_one_of_none_is_refused(tmp_path):
+    table = "tables:\n  - id: list\n    columns: [{zh: 名单, en: List}]\n    rows: [[a], [b]]\nslides:\n"
+    slide = QUIZ_SLIDE.replace("kind: quiz", "kind: table").replace("figures: [asked]", "table: list")
+    deck = small_deck(tmp_path / "odd", figure("asked", "5"), slide)
+    (deck / "part.yaml").write_text((deck / "part.yaml").read_text().replace("slides:\n", table), encoding="utf-8")
+    (tmp_path / "png").mkdir()
+    assert export(deck, tmp_path / "png").returncode == 0
+    (deck / "part.yaml").write_text((deck / "part.yaml").read_text().replace("[{zh: 名单, en: List}]", "[]"))
+    code, lines, _ = problem_lines(deck)
+    assert (code, lines) == (1, ["part.yaml:12:14: columns: a table needs at least one column"])
+
+
+def test_a_printed_quiz_with_a_single_question_in_a_part_exports(tmp_path):
+    deck = small_deck(tmp_path / "odd", figure("asked", "[3, 5]", qualifier="range"))
+    (tmp_path / "pdf").mkdir()
+    assert export(deck, tmp_path / "pdf", "--quiz").returncode == 0
+    assert [p.name for p in (tmp_path / "pdf").iterdir()] == ["odd-quiz.pdf"]
