@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from pathlib import Path
@@ -26,6 +27,26 @@ def suggest(word: str, options) -> str:
 
     close = difflib.get_close_matches(word, list(options), n=1, cutoff=0.6)
     return f"; did you mean '{close[0]}'?" if close else ""
+
+
+class Suggestions:
+    """`suggest` among many ids, sub-linear: difflib sees only the ids beside the word in sorted order, forwards
+    and backwards (a typo keeps the start or the end of a word), never all of them (alike ids all pass its
+    quick filters: 0.2 s a word among 1,000 figures)."""
+
+    WINDOW = 8
+
+    def __init__(self, options) -> None:
+        self.forwards = sorted(options)
+        self.backwards = sorted(option[::-1] for option in self.forwards)
+
+    def __call__(self, word: str) -> str:
+        near = self._beside(self.forwards, word) + [o[::-1] for o in self._beside(self.backwards, word[::-1])]
+        return suggest(word, dict.fromkeys(near))
+
+    def _beside(self, ids: list[str], word: str) -> list[str]:
+        at = bisect.bisect_left(ids, word)
+        return ids[max(0, at - self.WINDOW) : at + self.WINDOW]
 
 
 def shorten(text: str, most: int = 40) -> str:
