@@ -87,11 +87,11 @@ def read_yaml(path: Path, problems: list[Problem]) -> yaml.Node | None:
 
 def _unreadable_character(path: Path, text: str, error: yaml.reader.ReaderError) -> Problem:
     """The character YAML refuses, at its own line and column (the C reader counts bytes, not characters)."""
-    bad = chr(error.character) if isinstance(error.character, int) else str(error.character)
+    bad = error.character if isinstance(error.character, str) else chr(error.character)
     at = max(0, text.find(bad))
     line, col = text.count("\n", 0, at) + 1, at - text.rfind("\n", 0, at)
-    code = f"U+{ord(bad[:1] or chr(0)):04X}"
-    return Problem(Mark(path, line, col), f"YAML syntax: character {code} is not allowed in a YAML file; delete it")
+    message = f"YAML syntax: character U+{ord(bad):04X} is not allowed in a YAML file; delete it"
+    return Problem(Mark(path, line, col), message)
 
 
 def _expanded_size(root: yaml.Node) -> int:

@@ -22,6 +22,7 @@ from desktop.deck.model import (
     Slide,
     Table,
 )
+from desktop.deck.numbers import number
 from desktop.deck.reader import Reader
 
 PERIOD = re.compile(r"\d{4}(Q[1-4])?([→–]\d{4}(Q[1-4])?)?\Z")
@@ -259,4 +260,6 @@ def read_chart(r: Reader, node: yaml.Node) -> ChartSpec | None:
     total = r.number(keys["total"], "total") if "total" in keys else None
     if total is not None and kind != "composition":
         r.error(keys["total"], "total: only a composition chart has a total")
+    elif total is not None and total <= 0:
+        r.error(keys["total"], f"total: the parts make up a whole of more than 0, not {number(total)}")
     return ChartSpec(kind=kind or "", pairs=tuple(pairs), total=total, mark=r.mark(node))

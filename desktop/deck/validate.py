@@ -205,6 +205,7 @@ def _derive(figures: dict[str, Figure], r: Reader) -> dict[str, Figure]:
             reason = unprintable(value)
             if reason:
                 r.problems.append(Problem(f.mark, f"derived figure '{f.id}': {number(value)} {reason} ({LIMITS})"))
+                r.broken.add(f.id)  # one message is enough: its other checks would only repeat the number
             done[f.id] = dataclasses.replace(f, value=value)
             del pending[f.id]
     return {i: done.get(i, f) for i, f in figures.items()}

@@ -111,5 +111,5 @@ class DeckIndex:
 
 
 def _asked_as(figure: Figure) -> tuple[str, str | None]:
-    """What a question names a figure by: its measure (in the deck's first language) and its period."""
+    """What a question names a figure by: its measure (in Chinese, else the deck's first language) and period."""
     return figure.measures.get("zh"), figure.period

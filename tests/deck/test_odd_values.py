@@ -173,3 +173,12 @@ def test_a_printed_quiz_with_a_single_question_in_a_part_exports(tmp_path):
     (tmp_path / "pdf").mkdir()
     assert export(deck, tmp_path / "pdf", "--quiz").returncode == 0
     assert [p.name for p in (tmp_path / "pdf").iterdir()] == ["odd-quiz.pdf"]
+
+
+def test_a_composition_of_a_whole_of_zero_is_refused(tmp_path):
+    """Its chart divided by zero inside Qt's layout: export died with a segmentation fault, no traceback."""
+    pairs = "      pairs:\n        - {label: x, before: asked, after: asked}\n"
+    chart = f"    chart:\n      kind: composition\n      total: 0\n{pairs}"
+    slide = QUIZ_SLIDE.replace("kind: quiz", "kind: chart").replace("    figures: [asked]\n", chart)
+    code, lines, _ = problem_lines(small_deck(tmp_path / "odd", figure("asked", "0"), slide))
+    assert (code, lines) == (1, ["part.yaml:16:14: total: the parts make up a whole of more than 0, not 0"])
