@@ -206,3 +206,212 @@ def write_deck(
     ]
     (folder / "deck.yaml").write_text("\n".join(deck) + "\n", encoding="utf-8")
     return folder
+
+
+# -- one small section without a source document, to hold odd values -----------------------------------------
+
+QUIZ_SLIDE = """\
+  - id: check
+    kind: quiz
+    title: {zh: 检查, en: Check}
+    figures: [asked]
+    notes: {zh: 讲解。, en: Say this.}
+"""
+
+
+def figure_yaml(ident: str, value: str, unit: str = "条", role: str = "level", **more: str) -> str:
+    """One figure of `small_deck`, its value written exactly as given."""
+    lines = [
+        f"  - id: {ident}",
+        f"    value: {value}",
+        f"    unit: {unit}",
+        f"    measures: {{zh: 数{ident}, en: n {ident}}}",
+    ]
+    lines += [f"    role: {role}", "    source: 一句话。"] + [f"    {key}: {text}" for key, text in more.items()]
+    return "\n".join(lines) + "\n"
+
+
+def small_deck(folder: Path, figures: str, slides: str = QUIZ_SLIDE, sections: str = "[part.yaml]") -> Path:
+    """A deck of one section without a source document (so any value is allowed to stand)."""
+    folder.mkdir(exist_ok=True)
+    deck = f"id: odd\ntitle: {{zh: 奇, en: Odd}}\nlanguages: [zh, en]\nsections: {sections}\n"
+    (folder / "deck.yaml").write_text(deck, encoding="utf-8")
+    part = f"id: part\ntitle: {{zh: 部分, en: Part}}\nfigures:\n{figures}slides:\n{slides}"
+    (folder / "part.yaml").write_text(part, encoding="utf-8")
+    return folder
+
+
+# -- small valid decks of odd but legal values, one per seed ---------------------------------------------------
+
+# Values at the edges of what validate accepts: zero, signs, the finest decimal, the largest number, 15 digits.
+ODD_VALUES = (0, 1, -3, 0.5, 0.000001, -0.000001, 12.25, 99.9, 100, 42, 10**12, -(10**12), 123456789.123456)
+ODD_UNITS = ("%", "pp", "亿元", "分钟", "条", "×", None)
+ODD_PERIODS = (None, "2019", "2023Q2", "2020→2023", "2019–2023")
+ODD_KINDS = ("title", "bullets", "table", "chart", "big-number", "timeline", "quote", "discussion", "quiz")
+
+
+class _OddDeck:
+    """One seed's deck: figures of every qualifier, unit and role, and every slide and chart kind over them."""
+
+    def __init__(self, seed: int) -> None:
+        self.rng = rng = random.Random(seed)
+        self.languages = rng.choice((("zh", "en"), ("en", "zh"), ("zh",), ("en",)))
+        self.with_source = rng.random() < 0.5
+        self.sentences: list[str] = []
+        self.stated: list[str] = []  # ids of figures the article states (a quiz slide asks only these)
+        self.shown: list[str] = []  # every figure id, derived ones too
+        self.values: dict[str, tuple[float, str | None]] = {}  # plain values, for derivations
+
+    def t(self, words: str) -> str:
+        """A Text: per language, or a plain string; sometimes citing a figure."""
+        if self.shown and self.rng.random() < 0.3:
+            words += f" {{{self.rng.choice(self.shown)}{self.rng.choice(('', ':value'))}}}"
+        if self.rng.random() < 0.2:
+            return _q(words)
+        return "{" + ", ".join(f"{lang}: {_q(f'{words} ({lang})')}" for lang in self.languages) + "}"
+
+    def figure(self, ident: str) -> str:
+        from desktop.deck.figures import stated_forms
+        from desktop.deck.model import EMPTY_TEXT, Figure
+
+        rng = self.rng
+        qualifier = rng.choice(("exact", "exact", "exact", "more-than", "about", "range", "rank"))
+        unit = None if qualifier == "rank" else rng.choice(ODD_UNITS)
+        role = rng.choice(("before", "after", "benchmark", "change", "level"))
+        if qualifier == "rank":
+            value = rng.choice((1, 2, 3, 10, 100))
+        elif qualifier == "range":
+            value = tuple(sorted(rng.sample([v for v in ODD_VALUES if abs(v) <= 100], 2)))
+        else:
+            value = rng.choice(ODD_VALUES)
+        if unit == "%" and role != "change" and not isinstance(value, tuple):
+            value = min(100, abs(value))  # a share is 0–100
+        period = rng.choice(ODD_PERIODS)
+        lines = [f"  - id: {ident}", f"    value: {list(value) if isinstance(value, tuple) else value}"]
+        lines += [f"    unit: {_q(unit)}"] if unit else []
+        lines += [f'    period: "{period}"'] if period else []
+        lines += [f"    measures: {self.t(f'measure {ident}')}", f"    role: {role}", f"    qualifier: {qualifier}"]
+        if self.with_source:
+            stated = Figure(ident, value, unit, period, EMPTY_TEXT, role, qualifier, None)
+            word = {"more-than": "超", "about": "约"}.get(qualifier, "为")
+            self.sentences.append(f"{ident}指标{word}{stated_forms(stated)[0]}。")
+            lines.append(f"    source: {_q(self.sentences[-1])}")
+        else:
+            lines.append(f"    source: {_q(f'{ident} as stated.')}")
+        if rng.random() < 0.2:
+            lines.append(f"    caveat: {self.t('a caveat')}")
+        self.stated.append(ident)
+        self.shown.append(ident)
+        if not isinstance(value, tuple) and qualifier != "rank":
+            self.values[ident] = (value, unit)
+        return "\n".join(lines)
+
+    def derived(self, ident: str) -> str | None:
+        """a ± b over two plain figures of one unit, when the result stays within what a slide prints."""
+        rng = self.rng
+        if not self.values:
+            return None
+        a = rng.choice(list(self.values))
+        same = [i for i, (_, unit) in self.values.items() if unit == self.values[a][1] and i != a]
+        if not same:
+            return None
+        b, sign = rng.choice(same), rng.choice("+-")
+        result = self.values[a][0] + (1 if sign == "+" else -1) * self.values[b][0]
+        if abs(result) > 10**12:
+            return None
+        self.shown.append(ident)
+        unit = self.values[a][1]
+        return "\n".join(
+            [f"  - id: {ident}", f"    derived: {a} {sign} {b}"]
+            + ([f"    unit: {_q(unit)}"] if unit else [])
+            + [f"    measures: {self.t(f'measure {ident}')}", "    role: change"]
+        )
+
+    def slide(self, kind: str, ident: str, tables: list[str]) -> str:
+        rng, pick = self.rng, self.rng.choice
+        head = [f"  - id: {ident}", f"    kind: {kind}"]
+        if kind != "quote" or rng.random() < 0.5:
+            head.append(f"    title: {self.t(f'slide {ident}')}")
+        if rng.random() < 0.9:
+            head.append(f"    notes: {self.t('notes')}")
+        body: list[str] = []
+        if kind == "title" and rng.random() < 0.5:
+            body = [f"    subtitle: {self.t('subtitle')}"]
+        elif kind == "bullets":
+            body = ["    bullets:", *(f"      - {self.t('point')}" for _ in range(rng.randint(1, 4)))]
+            if rng.random() < 0.5:
+                body.append(f"    figures: [{pick(self.shown)}]")
+        elif kind == "table":
+            table = f"{ident}-table"
+            compare = rng.random() < 0.6
+            width = 3 if compare else rng.randint(1, 4)
+            rows = [f"      - [{', '.join(self.t('cell') for _ in range(width))}]" for _ in range(rng.randint(1, 4))]
+            columns = f"    columns: [{', '.join(self.t('column') for _ in range(width))}]"
+            tables.append(
+                "\n".join([f"  - id: {table}", f"    compare: {str(compare).lower()}", columns, "    rows:", *rows])
+            )
+            body = [f"    table: {table}"]
+        elif kind == "chart":
+            chart_kind = pick(("before-after", "composition", "benchmark"))
+            names = ("ours", "theirs") if chart_kind == "benchmark" else ("before", "after")
+            body = ["    chart:", f"      kind: {chart_kind}", "      pairs:"]
+            for _ in range(rng.randint(1, 4)):
+                pair = f"label: {self.t('label')}, {names[0]}: {pick(self.shown)}, {names[1]}: {pick(self.shown)}"
+                if chart_kind == "benchmark":
+                    pair += f", ours_name: {self.t('us')}, theirs_name: {self.t('them')}"
+                body.append(f"        - {{{pair}}}")
+            if chart_kind == "composition" and rng.random() < 0.3:
+                body.append(f"      total: {pick((100, 1, 10**12))}")
+            if rng.random() < 0.5:
+                body.append(f"    caption: {self.t('caption')}")
+        elif kind == "big-number":
+            body = [f"    figures: [{', '.join(rng.sample(self.shown, min(len(self.shown), rng.randint(1, 4))))}]"]
+        elif kind == "timeline":
+            body = ["    events:"]
+            for _ in range(rng.randint(1, 5)):
+                cited = f", figure: {pick(self.shown)}" if rng.random() < 0.5 else ""
+                body.append(f'      - {{period: "{pick(ODD_PERIODS[1:])}", label: {self.t("event")}{cited}}}')
+        elif kind == "quote":
+            body = [f"    quote: {self.t('a quote')}"] + (
+                [f"    attribution: {self.t('who')}"] if rng.random() < 0.5 else []
+            )
+        elif kind == "discussion":
+            body = ["    questions:", *(f"      - {self.t('why')}" for _ in range(rng.randint(1, 3)))]
+        elif kind == "quiz":
+            body = [f"    figures: [{pick(self.stated)}]"]
+        return "\n".join(head + body)
+
+    def section(self, number: int, figures: int, kinds: list[str]) -> str:
+        declared = [self.figure(f"f{number}-{i}") for i in range(figures)]
+        if self.rng.random() < 0.5:
+            declared.append(self.derived(f"d{number}") or "")
+        tables: list[str] = []
+        slides = [self.slide(kind, f"s{number}-{i}", tables) for i, kind in enumerate(kinds)]
+        lines = [f"id: section-{number}", f"title: {self.t(f'section {number}')}"]
+        lines += [f"pillar: {self.rng.randint(1, 8)}"] if self.rng.random() < 0.7 else []
+        lines += ["figures:", *filter(None, declared)]
+        lines += ["tables:", *tables] if tables else []
+        return "\n".join([*lines, "slides:", *slides]) + "\n"
+
+
+def write_odd_deck(folder: Path, seed: int) -> Path:
+    """A small deck that validates with no errors, of odd but legal values: 1–3 sections (the last with a
+    single figure), every slide kind, one or two languages, with or without a source article."""
+    odd = _OddDeck(seed)
+    folder.mkdir(parents=True, exist_ok=True)
+    kinds = list(ODD_KINDS) + odd.rng.choices(ODD_KINDS, k=odd.rng.randint(0, 4))
+    odd.rng.shuffle(kinds)
+    count = odd.rng.randint(1, 3)
+    names = []
+    for number in range(1, count + 1):
+        mine = kinds[number - 1 :: count]
+        figures = 1 if number == count else odd.rng.randint(2, 6)
+        (folder / f"part-{number}.yaml").write_text(odd.section(number, figures, mine), encoding="utf-8")
+        names.append(f"part-{number}.yaml")
+    deck = [f"id: odd-{seed}", f"title: {odd.t('an odd deck')}", f"languages: [{', '.join(odd.languages)}]"]
+    if odd.with_source:
+        (folder / "article.txt").write_text("\n".join(odd.sentences) + "\n", encoding="utf-8")
+        deck.append(f"source: {{file: article.txt, title: {odd.t('the article')}}}")
+    deck += [f"theme: {odd.rng.choice(('light', 'dark', 'projector'))}", f"sections: [{', '.join(names)}]"]
+    (folder / "deck.yaml").write_text("\n".join(deck) + "\n", encoding="utf-8")
+    return folder

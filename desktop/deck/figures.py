@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from desktop.deck.model import Figure, Slide, Table, Text
+from desktop.deck.numbers import number
 from desktop.deck.reader import PLACEHOLDER
 
 # unit -> (Chinese suffix, English suffix); 亿元 is converted to billions of yuan in English.
@@ -18,12 +19,6 @@ _SUFFIX = {
     None: ("", ""),
 }
 _QUALIFIER = {"more-than": ("超", "more than "), "about": ("约", "about ")}
-
-
-def number(value: float) -> str:
-    """67 -> '67', 92.7 -> '92.7', 74.70000000000001 -> '74.7'."""
-    text = f"{value:.6f}".rstrip("0").rstrip(".")
-    return "0" if text == "-0" else text
 
 
 def _magnitude(figure: Figure, lang: str) -> str:

@@ -68,8 +68,11 @@ def read_yaml(path: Path, problems: list[Problem]) -> yaml.Node | None:
         message = " ".join(m for m in (error.context, error.problem) if m)
         problems.append(Problem(where, f"YAML syntax: {message}"))
         return None
+    except yaml.reader.ReaderError as error:
+        problems.append(_unreadable_character(path, text, error))
+        return None
     except yaml.YAMLError as error:
-        problems.append(Problem(Mark(path, 1, 1), f"YAML syntax: {error}"))
+        problems.append(Problem(Mark(path, 1, 1), "YAML syntax: " + " ".join(str(error).split())))
         return None
     if node is None:
         problems.append(Problem(Mark(path, 1, 1), "file is empty; expected a mapping of keys"))
@@ -80,6 +83,15 @@ def read_yaml(path: Path, problems: list[Problem]) -> yaml.Node | None:
         )
         return None
     return node
+
+
+def _unreadable_character(path: Path, text: str, error: yaml.reader.ReaderError) -> Problem:
+    """The character YAML refuses, at its own line and column (the C reader counts bytes, not characters)."""
+    bad = error.character if isinstance(error.character, str) else chr(error.character)
+    at = max(0, text.find(bad))
+    line, col = text.count("\n", 0, at) + 1, at - text.rfind("\n", 0, at)
+    message = f"YAML syntax: character U+{ord(bad):04X} is not allowed in a YAML file; delete it"
+    return Problem(Mark(path, line, col), message)
 
 
 def _expanded_size(root: yaml.Node) -> int:

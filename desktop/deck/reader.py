@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import bisect
+import math
 import re
 from pathlib import Path
 
@@ -9,6 +11,7 @@ import yaml
 
 from desktop.deck.load import node_mark
 from desktop.deck.model import Mark, Problem, Text
+from desktop.deck.numbers import LIMITS, unprintable
 
 ID_PATTERN = re.compile(r"[a-z0-9][a-z0-9-]*\Z")
 PLACEHOLDER = re.compile(r"\{([a-z0-9][a-z0-9-]*)(?::value)?\}")
@@ -24,6 +27,32 @@ def suggest(word: str, options) -> str:
 
     close = difflib.get_close_matches(word, list(options), n=1, cutoff=0.6)
     return f"; did you mean '{close[0]}'?" if close else ""
+
+
+class Suggestions:
+    """`suggest` among many ids, sub-linear: difflib sees only the ids beside the word in sorted order, forwards
+    and backwards (a typo keeps the start or the end of a word), never all of them (alike ids all pass its
+    quick filters: 0.2 s a word among 1,000 figures)."""
+
+    WINDOW = 8
+
+    def __init__(self, options) -> None:
+        self.forwards = sorted(options)
+        self.backwards = sorted(option[::-1] for option in self.forwards)
+
+    def __call__(self, word: str) -> str:
+        near = self._beside(self.forwards, word) + [o[::-1] for o in self._beside(self.backwards, word[::-1])]
+        return suggest(word, dict.fromkeys(near))
+
+    def _beside(self, ids: list[str], word: str) -> list[str]:
+        at = bisect.bisect_left(ids, word)
+        return ids[max(0, at - self.WINDOW) : at + self.WINDOW]
+
+
+def shorten(text: str, most: int = 40) -> str:
+    """A written value fit to quote in one line: control characters escaped, long text cut."""
+    shown = "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
+    return shown if len(shown) <= most else shown[: most - 1] + "…"
 
 
 class Ref:
@@ -111,10 +140,17 @@ class Reader:
         if text is None:
             return None
         try:
-            return int(text) if whole else float(text) if "." in text or "e" in text.lower() else int(text)
+            value = int(text) if whole else float(text) if "." in text or "e" in text.lower() else int(text)
         except ValueError:
-            self.error(node, f"{what}: expected {expected}, got '{text}'")
+            if not text.lstrip("+-").isdecimal():
+                self.error(node, f"{what}: expected {expected}, got '{shorten(text)}'")
+                return None
+            value = math.inf  # more digits than Python will parse (4,300)
+        reason = unprintable(value) if not whole or math.isinf(value) else None
+        if reason:
+            self.error(node, f"{what}: '{shorten(text)}' {reason} ({LIMITS})")
             return None
+        return value
 
     def boolean(self, node: yaml.Node, what: str) -> bool | None:
         text = self._scalar(node, what, "true or false")

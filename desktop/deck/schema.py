@@ -22,6 +22,7 @@ from desktop.deck.model import (
     Slide,
     Table,
 )
+from desktop.deck.numbers import number
 from desktop.deck.reader import Reader
 
 PERIOD = re.compile(r"\d{4}(Q[1-4])?([→–]\d{4}(Q[1-4])?)?\Z")
@@ -39,8 +40,8 @@ SLIDE_KEYS = {
     "discussion": ("questions",),
     "quiz": ("figures",),
 }
-# The key each kind cannot do without.
-_REQUIRED = {kind: keys[0] for kind, keys in SLIDE_KEYS.items() if kind != "title"}
+# The key each kind cannot do without (a misspelt one is reported once, as unknown, with a suggestion).
+_REQUIRED = {kind: keys[:1] for kind, keys in SLIDE_KEYS.items() if kind != "title"}
 
 
 def read_section(r: Reader, node: yaml.Node) -> Section | None:
@@ -156,6 +157,8 @@ def read_table(r: Reader, node: yaml.Node) -> Table | None:
     if keys is None:
         return None
     columns = r.texts(keys["columns"], "columns") if "columns" in keys else ()
+    if "columns" in keys and not columns:
+        r.error(keys["columns"], "columns: a table needs at least one column")
     rows = []
     for row_node in r.sequence(keys["rows"], "rows") if "rows" in keys else []:
         row = r.texts(row_node, "row")
@@ -179,13 +182,11 @@ def read_slide(r: Reader, node: yaml.Node) -> Slide | None:
     if isinstance(node, yaml.MappingNode):
         kind_node = next((v for k, v in node.value if getattr(k, "value", None) == "kind"), None)
         kind = r.choice(kind_node, "kind", SLIDE_KINDS) if kind_node is not None else None
-    required = ("id", "kind") + (("title",) if kind not in (None, "quote") else ())
+    required = ("id", "kind") + (("title",) if kind not in (None, "quote") else ()) + _REQUIRED.get(kind, ())
     extra = SLIDE_KEYS.get(kind, ()) if kind else tuple(k for keys in SLIDE_KEYS.values() for k in keys)
     keys = r.mapping(node, f"{kind or ''} slide".strip(), required, ("notes", "title", *extra))
     if keys is None or kind is None:
         return None
-    if kind in _REQUIRED and _REQUIRED[kind] not in keys:
-        r.error(node, f"{kind} slide: missing key '{_REQUIRED[kind]}'")
     ident = r.declare(keys["id"], "slide id", "slide") if "id" in keys else ""
     if "notes" not in keys:
         r.warn(node, f"slide '{ident}' has no speaker notes")
@@ -194,7 +195,9 @@ def read_slide(r: Reader, node: yaml.Node) -> Slide | None:
         return r.text(keys[key], key) if key in keys else None
 
     def figure_ids(key: str) -> tuple[str, ...]:
-        items = r.sequence(keys[key], key) if key in keys else []
+        if key not in keys:
+            return ()
+        items = r.sequence(keys[key], key)
         if kind == "big-number" and not 1 <= len(items) <= 4:
             r.error(keys[key], "figures: a big-number slide shows 1 to 4 figures")
         if kind == "quiz" and len(items) != 1:
@@ -257,4 +260,6 @@ def read_chart(r: Reader, node: yaml.Node) -> ChartSpec | None:
     total = r.number(keys["total"], "total") if "total" in keys else None
     if total is not None and kind != "composition":
         r.error(keys["total"], "total: only a composition chart has a total")
+    elif total is not None and total <= 0:
+        r.error(keys["total"], f"total: the parts make up a whole of more than 0, not {number(total)}")
     return ChartSpec(kind=kind or "", pairs=tuple(pairs), total=total, mark=r.mark(node))

@@ -3,18 +3,23 @@
 from __future__ import annotations
 
 import dataclasses
+import gc
+import re
 from pathlib import Path
 
 import yaml
 
-from desktop.deck.figures import number, stated_forms
+from desktop.deck.figures import stated_forms
 from desktop.deck.load import read_text, read_yaml
 from desktop.deck.model import EMPTY_TEXT, Deck, Figure, Problem, Section, Source
-from desktop.deck.reader import Reader, suggest
+from desktop.deck.numbers import LIMITS, number, places, unprintable
+from desktop.deck.reader import Reader, Suggestions, shorten, suggest
 from desktop.deck.schema import read_section
 
 THEMES = ("light", "dark", "projector")
 _LANGUAGES = ("zh", "en")
+_SENTENCE = re.compile(r"[^\n。！？!?]+[。！？!?]*")
+SUGGESTIONS = 50  # broken references that get a "did you mean"
 _QUALIFIER_WORDS = {"超": "more-than", "突破": "more-than", "约": "about"}
 
 
@@ -46,6 +51,19 @@ def deck_file(path: Path) -> Path:
 
 
 def load_deck(path: Path) -> Loaded:
+    """The deck at `path` (a folder or its deck.yaml) and every problem in it; raises only DeckNotFound."""
+    # The model and the YAML nodes hold no reference cycles, so the collector has nothing to free while a deck
+    # loads; left on, it walks the growing trees again and again (validate's time per slide grew with the deck).
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _load_deck(path)
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _load_deck(path: Path) -> Loaded:
     file = deck_file(path).absolute()
     folder = file.parent
     r = Reader(file=file)
@@ -95,13 +113,25 @@ def _inside(r: Reader, folder: Path, node: yaml.Node, what: str) -> Path | None:
     name = r.string(node, what)
     if name is None:
         return None
-    path = (folder / name).resolve()
-    if not path.is_relative_to(folder.resolve()):
-        r.error(node, f"{what}: '{name}' is outside the deck folder; keep deck files inside it")
+    if "\0" in name:
+        r.error(node, f"{what}: '{shorten(name)}' holds a NUL character, which no file name can")
         return None
-    if not path.is_file():
+    try:
+        path = (folder / name).resolve()
+        inside = path.is_relative_to(folder.resolve())
+        found = inside and path.is_file()
+    except RuntimeError:  # Python 3.11's resolve() on a symbolic link that points back at itself
+        r.error(node, f"{what}: '{shorten(name)}' is a symbolic link that loops")
+        return None
+    except OSError as error:  # a name too long, a loop (ELOOP), a folder we may not read
+        r.error(node, f"{what}: '{shorten(name)}' cannot be opened: {error.strerror or error}")
+        return None
+    if not inside:
+        r.error(node, f"{what}: '{shorten(name)}' is outside the deck folder; keep deck files inside it")
+        return None
+    if not found:
         siblings = [p.name for p in folder.iterdir() if p.suffix in (".yaml", ".yml", ".txt")]
-        r.error(node, f"{what}: '{name}' not found in {folder.name}/{suggest(name, siblings)}")
+        r.error(node, f"{what}: '{shorten(name)}' not found in {folder.name}/{suggest(name, siblings)}")
         return None
     return folder / name
 
@@ -119,17 +149,25 @@ def _read_source(r: Reader, folder: Path, node: yaml.Node) -> Source | None:
 def _check(deck: Deck, r: Reader) -> Deck:
     """Cross-file checks; returns the deck with derived values computed."""
     kinds = {ident: kind for ident, (kind, _) in r.declared.items()}
+    suggesters: dict[str, Suggestions] = {}
+    suggested = 0
     for ref in {(ref.ident, ref.kind, ref.mark): ref for ref in r.refs}.values():
         if kinds.get(ref.ident) != ref.kind:
-            near = suggest(ref.ident, [i for i, k in kinds.items() if k == ref.kind])
+            near = ""
+            if suggested < SUGGESTIONS:  # a mass rename gets its first hints at once, not a frozen window
+                if ref.kind not in suggesters:
+                    suggesters[ref.kind] = Suggestions(i for i, k in kinds.items() if k == ref.kind)
+                near = suggesters[ref.kind](ref.ident)
+            suggested += 1
             found = f" (it is a {kinds[ref.ident]})" if ref.ident in kinds else ""
             r.problems.append(Problem(ref.mark, f"no {ref.kind} '{ref.ident}'{found}{near}"))
     figures = _derive(deck.figures, r)
     sections = tuple(dataclasses.replace(s, figures=tuple(figures[f.id] for f in s.figures)) for s in deck.sections)
     deck = dataclasses.replace(deck, sections=sections)
+    sentences = _sentences(deck.source.text) if deck.source else set()
     for figure in figures.values():
         if figure.id not in r.broken:
-            _check_figure(figure, deck, r)
+            _check_figure(figure, deck, r, sentences)
     for section in deck.sections:
         _check_charts(section, figures, r)
         for slide in section.slides:
@@ -163,7 +201,12 @@ def _derive(figures: dict[str, Figure], r: Reader) -> dict[str, Figure]:
             units = {_base_unit(i.unit) for _, i in inputs}
             if len(units) > 1 or any(isinstance(i.value, tuple) for _, i in inputs):
                 r.problems.append(Problem(f.mark, f"derived figure '{f.id}' mixes units or ranges"))
-            done[f.id] = dataclasses.replace(f, value=round(value, 6))
+            value = round(value, places(value))
+            reason = unprintable(value)
+            if reason:
+                r.problems.append(Problem(f.mark, f"derived figure '{f.id}': {number(value)} {reason} ({LIMITS})"))
+                r.broken.add(f.id)  # one message is enough: its other checks would only repeat the number
+            done[f.id] = dataclasses.replace(f, value=value)
             del pending[f.id]
     return {i: done.get(i, f) for i, f in figures.items()}
 
@@ -172,13 +215,18 @@ def _base_unit(unit: str | None) -> str | None:
     return "%" if unit == "pp" else unit
 
 
-def _check_figure(figure: Figure, deck: Deck, r: Reader) -> None:
+def _sentences(article: str) -> set[str]:
+    """The article's lines and sentences: most sources are one, found without searching the whole article."""
+    return set(article.split("\n")) | {m.group(0).strip() for m in _SENTENCE.finditer(article)}
+
+
+def _check_figure(figure: Figure, deck: Deck, r: Reader, sentences: set[str]) -> None:
     is_share = figure.unit == "%" and figure.role != "change" and not isinstance(figure.value, tuple)
     if is_share and not 0 <= figure.value <= 100:
         r.problems.append(Problem(figure.mark, f"figure '{figure.id}': {number(figure.value)}% is outside 0–100"))
     if figure.source is None or deck.source is None:
         return
-    if figure.source not in deck.source.text:
+    if figure.source not in sentences and figure.source not in deck.source.text:
         r.problems.append(
             Problem(figure.mark, f"figure '{figure.id}': its source sentence is not in {deck.source.path.name}")
         )
@@ -206,8 +254,8 @@ def _check_charts(section: Section, figures: dict[str, Figure], r: Reader) -> No
         if chart is None or chart.kind != "composition":
             continue
         pairs = [(figures.get(p.first), figures.get(p.second)) for p in chart.pairs]
-        if any(f is None for pair in pairs for f in pair):
-            continue
+        if any(f is None or isinstance(f.value, tuple) for pair in pairs for f in pair):
+            continue  # a part unknown, or a range: no sum to check
         total = chart.total if chart.total is not None else 100.0
         for stage, name in ((0, "before"), (1, "after")):
             parts = sum(float(pair[stage].value) for pair in pairs)

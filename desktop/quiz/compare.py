@@ -40,10 +40,11 @@ def questions(index: DeckIndex, seed: int) -> list[Question]:
                 _keep(found, versus(slide, pair, index))
     for before, after, slide in _before_after_pairs(index):
         _keep(found, points(before, after, slide, index))
+    words = _word_cells(index)
     for table in index.tables.values():
         if table.compare and len(table.columns) >= 3:
             for row in range(len(table.rows)):
-                _keep(found, table_pair(table, row, index, seed))
+                _keep(found, table_pair(table, row, index, seed, words))
     return list(found.values())
 
 
@@ -63,19 +64,11 @@ def _span(before: Figure, after: Figure, index: DeckIndex, lang: str) -> str:
     if before.period and after.period and before.period != after.period:
         start, end = period_text(before.period, lang), period_text(after.period, lang)
     else:
-        columns = _table_columns(before, after, index)
+        columns = index.compare_columns(before.id, after.id)
         if columns is None:
             return ""
         start, end = (c.get(lang) if lang == "zh" else "the " + lower_first(c.get(lang)) for c in columns)
     return f"从{start}到{end}，" if lang == "zh" else f" from {start} to {end}"
-
-
-def _table_columns(before: Figure, after: Figure, index: DeckIndex) -> tuple[Text, Text] | None:
-    for table in index.tables.values():
-        for row in table.rows if table.compare else ():
-            if f"{{{before.id}}}" in row[1].get("zh") and f"{{{after.id}}}" in row[2].get("zh"):
-                return table.columns[1], table.columns[2]
-    return None
 
 
 def _quotes(figures: list[Figure], lang: str) -> list[str]:
@@ -85,8 +78,11 @@ def _quotes(figures: list[Figure], lang: str) -> list[str]:
 def grew_most(slide: Slide, index: DeckIndex, seed: int) -> Question | None:
     """A composition chart: which part's share grew the most (its labels are the choices)."""
     parts = [(p.label, index.stated(p.first), index.stated(p.second)) for p in slide.chart.pairs]
-    if len(parts) < 2 or any(b is None or a is None or b.unit != "%" or a.unit != "%" for _, b, a in parts):
-        return None
+    shares = [
+        f for _, b, a in parts for f in (b, a) if f is not None and f.unit == "%" and not isinstance(f.value, tuple)
+    ]
+    if len(parts) < 2 or len(shares) < 2 * len(parts):
+        return None  # a part unknown, derived, not a share, or a range: no single change to rank
     changes = [a.value - b.value for _, b, a in parts]
     best = max(changes)
     if changes.count(best) > 1:
@@ -119,7 +115,7 @@ def grew_most(slide: Slide, index: DeckIndex, seed: int) -> Question | None:
 
     return Question(
         id=ident,
-        pillar=index.deck.section_of(slide.id).pillar,
+        pillar=index.slide_section(slide.id).pillar,
         kind="grew-most",
         prompt=both(prompt),
         choices=tuple(parts[i][0] for i in order),
@@ -138,8 +134,8 @@ def _name(text: Text | None, lang: str) -> str:
 def versus(slide: Slide, pair, index: DeckIndex) -> Question | None:
     """A benchmark pair: above or below? A derived comparator is marked as our arithmetic."""
     ours, theirs = index.stated(pair.first), index.figures.get(pair.second)
-    if ours is None or theirs is None or isinstance(ours.value, tuple) or ours.value == theirs.value:
-        return None
+    if ours is None or theirs is None or tuple in (type(ours.value), type(theirs.value)) or ours.value == theirs.value:
+        return None  # a range is neither above nor below a number it overlaps
     ident = f"vs:{ours.id}"
     sides = [(ours, pair.first_name), (theirs, pair.second_name)]
     # Half the pairs, fixed by id, ask about the comparator: the article's "ours" is always ahead, so "above"
@@ -200,7 +196,10 @@ def _before_after_pairs(index: DeckIndex) -> list[tuple[Figure, Figure, str]]:
         partner = index.counterpart(figure) if figure.role == "after" and figure.derived is None else None
         if partner is not None and partner.derived is None:
             pairs.setdefault(figure.id, (partner, figure, index.home_slide(figure.id)))
-    return [(b, a, s) for b, a, s in pairs.values() if b.unit == a.unit == "%" and not isinstance(a.value, tuple)]
+    plain = [
+        (b, a, s) for b, a, s in pairs.values() if not isinstance(a.value, tuple) and not isinstance(b.value, tuple)
+    ]
+    return [(b, a, s) for b, a, s in plain if b.unit == a.unit == "%"]
 
 
 def points(before: Figure, after: Figure, slide: str, index: DeckIndex) -> Question:
@@ -242,7 +241,17 @@ def _only_figures(cell: Text) -> bool:
     return all(not re.search(r"\w", PLACEHOLDER.sub("", value)) for _, value in cell.by_lang)
 
 
-def table_pair(table: Table, row: int, index: DeckIndex, seed: int) -> Question | None:
+def _word_cells(index: DeckIndex) -> list[tuple[Table, Text]]:
+    """Every compare table's after-cells made of words only (no figure), each distinct text once, with its table."""
+    cells: dict[tuple[str, ...], tuple[Table, Text]] = {}
+    for table in index.tables.values():
+        for row in table.rows if table.compare and len(table.columns) >= 3 else ():
+            if not any(PLACEHOLDER.search(v) for _, v in row[2].by_lang):
+                cells.setdefault(tuple(row[2].get(lang) for lang in LANGS), (table, row[2]))
+    return list(cells.values())
+
+
+def table_pair(table: Table, row: int, index: DeckIndex, seed: int, words: list[tuple[Table, Text]]) -> Question | None:
     """A compare-table row: the matrix-era cell is given, pick its independent-era replacement."""
     cells = table.rows[row]
     if _only_figures(cells[1]) or _only_figures(cells[2]):
@@ -254,10 +263,11 @@ def table_pair(table: Table, row: int, index: DeckIndex, seed: int) -> Question 
         return both(lambda lang: render(cell, lang, index.figures))
 
     same = [r[2] for i, r in enumerate(table.rows) if i != row and not _only_figures(r[2])]
-    other = [r[2] for t in index.tables.values() if t.compare and t is not table for r in t.rows]
-    other = [c for c in other if not any(PLACEHOLDER.search(v) for _, v in c.by_lang)]  # words among words
     rng.shuffle(same)
-    rng.shuffle(other)
+    # Words among words from other tables: a sample as large as the choices this row could still reject (its
+    # own table's cells, its answer), never a shuffle of every table's cells for every row.
+    picked = rng.sample(words, min(len(words), 4 + 2 * len(table.rows)))
+    other = [cell for owner, cell in picked if owner is not table]
     answer = shown(cells[2])
     choices = [answer]
     for cell in map(shown, same + other):

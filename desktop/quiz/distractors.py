@@ -28,13 +28,14 @@ def round_like(value: float, places: int) -> float:
 
 
 def fits(figure: Figure, magnitude: float) -> bool:
-    """Inside the unit's range: a share within 0–100 %, a fall of at most 100 %, a rank a whole number ≥ 1."""
+    """Inside the unit's range: a share within 0–100 %, a fall of at most 100 %, a rank a whole number ≥ 1;
+    a figure the deck states beyond that range (a change of 300 pp) widens it to its own size."""
     if magnitude <= 0:
         return False
     if figure.qualifier == "rank":
         return float(magnitude).is_integer()
     if figure.unit == "pp" or (figure.unit == "%" and (figure.role != "change" or figure.value < 0)):
-        return magnitude <= 100
+        return magnitude <= max(100, abs(figure.value))
     return True
 
 
@@ -57,15 +58,14 @@ def _similar(figure: Figure, other: Figure) -> bool:
 
 def _candidates(figure: Figure, index: DeckIndex, rng: random.Random, shown: Figure | None) -> list:
     if isinstance(figure.value, tuple):
-        low, high = figure.value
-        width = high - low
-        shifted = [(low - width, high - width), (low + width, high + width), (low * 2, high * 2)]
-        rng.shuffle(shifted)
-        return [r for r in [*shifted, (low + 2 * width, high + 2 * width)] if r[0] > 0]
+        return _ranges(*figure.value, rng)
     near, rest = index.neighbours(figure)
     partner = index.counterpart(figure)
-    near = [f for f in near if _peer(figure, f) and _similar(figure, f) and f != partner]
-    rest = [f for f in rest if _peer(figure, f) and _similar(figure, f) and f != partner]
+
+    def usable(other: Figure) -> bool:  # a figure asked alike would be a second right answer
+        return _peer(figure, other) and _similar(figure, other) and other != partner and not index.alike(figure, other)
+
+    near, rest = [f for f in near if usable(f)], [f for f in rest if usable(f)]
     rng.shuffle(near)
     rng.shuffle(rest)
     first = [partner] if partner is not None and partner != shown and _peer(figure, partner) else []
@@ -75,7 +75,19 @@ def _candidates(figure: Figure, index: DeckIndex, rng: random.Random, shown: Fig
         return stated + list(_RANKS)
     ordered = list(_NEAR)
     rng.shuffle(ordered)
-    return stated + [round_like(magnitude * k, places) for k in ordered + list(_FAR)]
+    # Last, the nearest values the figure's precision can write: a 0 or a 0.001 has no multiples to offer.
+    steps = [round_like(magnitude + k * 10**-places, places) for k in (1, -1, 2, -2, 3, -3)]
+    return stated + [round_like(magnitude * k, places) for k in ordered + list(_FAR)] + steps
+
+
+def _ranges(low: float, high: float, rng: random.Random) -> list[tuple[float, float]]:
+    """Ranges as wide as this one, shifted or doubled; a range of falls ([-5, -3]) is mirrored, then back."""
+    if high <= 0:
+        return [(-b, -a) for a, b in _ranges(-high, -low, rng)]
+    width = high - low
+    shifted = [(low - width, high - width), (low + width, high + width), (low * 2, high * 2)]
+    rng.shuffle(shifted)
+    return [r for r in [*shifted, (low + 2 * width, high + 2 * width)] if r[0] > 0]
 
 
 def _direction(figure: Figure, shown: Figure | None):

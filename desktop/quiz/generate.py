@@ -51,6 +51,15 @@ def _figure_questions(figure: Figure, index: DeckIndex, seed: int) -> list[Quest
     ]
 
 
+def slide_question(figure: Figure, index: DeckIndex, seed: int = 0) -> Question:
+    """What a quiz slide asks: the bank's recall question; when the bank cannot ask the figure alone (another
+    has its measure and period), the same question without a partner: the slide's place in the talk says which."""
+    asked = _figure_questions(figure, index, seed)
+    question = (asked[0] if asked else None) or recall(figure, None, index, seed)
+    assert question is not None, "distractors end with the figure's nearest values, so recall always has choices"
+    return question
+
+
 def _common(figure: Figure, index: DeckIndex, partner: Figure | None) -> dict:
     derived = index.derived_from(figure.id)
     return {

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from desktop.deck.figures import slide_figures
-from desktop.deck.model import Deck, Figure, Section, Slide, Table
+from desktop.deck.model import Deck, Figure, Section, Slide, Table, Text
+
+_CITED = re.compile(r"\{([a-z0-9][a-z0-9-]*)\}")  # a figure cited as stated, as a compare table's cells do
 
 
 class DeckIndex:
@@ -25,13 +28,30 @@ class DeckIndex:
         for slide in sorted(deck.slides, key=lambda s: s.kind == "quiz"):
             for ident in self._on_slide[slide.id]:
                 self._shown.setdefault(ident, []).append(slide)
-        self._asked = Counter((f.measures.get("zh"), f.period) for f in self.figures.values())
+        self._asked = Counter(_asked_as(f) for f in self.figures.values())
+        self._derived_from: dict[str, list[Figure]] = {}
+        for figure in self.figures.values():
+            for ident in dict.fromkeys(t for _, t in figure.derived.terms) if figure.derived else ():
+                self._derived_from.setdefault(ident, []).append(figure)
+        self._columns: dict[tuple[str, str], tuple[Text, Text]] = {}
+        for table in self.tables.values():
+            for row in table.rows if table.compare else ():
+                for before in _CITED.findall(row[1].get("zh")):
+                    for after in _CITED.findall(row[2].get("zh")):
+                        self._columns.setdefault((before, after), (table.columns[1], table.columns[2]))
+        self._table_slide: dict[str, str] = {}
+        for slide in reversed(deck.slides):  # the first slide that shows a table wins
+            if slide.table:
+                self._table_slide[slide.table] = slide.id
         self._slide_section = {s.id: section for section in deck.sections for s in section.slides}
         self.pillars = tuple(s for s in deck.sections if s.pillar is not None)
 
     def section(self, ident: str) -> Section:
         """The section that declares a figure or a table."""
         return self._section[ident]
+
+    def slide_section(self, slide_id: str) -> Section:
+        return self._slide_section[slide_id]
 
     def slides(self, figure_id: str) -> list[Slide]:
         """Slides of the figure's own section that show it, in order."""
@@ -46,9 +66,13 @@ class DeckIndex:
         anywhere = self._shown.get(figure_id)
         return anywhere[0].id if anywhere else self._section[figure_id].slides[0].id
 
+    def compare_columns(self, before_id: str, after_id: str) -> tuple[Text, Text] | None:
+        """The two column names of the first compare table whose row cites `before_id`, then `after_id`."""
+        return self._columns.get((before_id, after_id))
+
     def table_slide(self, table: Table) -> str:
-        shown = [s.id for s in self.deck.slides if s.table == table.id]
-        return shown[0] if shown else self._section[table.id].slides[0].id
+        """The first slide that shows the table, else its section's first."""
+        return self._table_slide.get(table.id) or self._section[table.id].slides[0].id
 
     def stated(self, ident: str) -> Figure | None:
         """The figure if the article states it (not derived, not missing)."""
@@ -67,11 +91,16 @@ class DeckIndex:
 
     def is_ambiguous_alone(self, figure: Figure) -> bool:
         """Another figure has the same measure and period, so the question must say which one it asks."""
-        return self._asked[(figure.measures.get("zh"), figure.period)] > 1
+        return self._asked[_asked_as(figure)] > 1
+
+    @staticmethod
+    def alike(figure: Figure, other: Figure) -> bool:
+        """Two figures a question without a partner cannot tell apart."""
+        return _asked_as(figure) == _asked_as(other)
 
     def derived_from(self, figure_id: str) -> list[Figure]:
         """Derived figures that use this one as an input."""
-        return [f for f in self.figures.values() if f.derived and any(t == figure_id for _, t in f.derived.terms)]
+        return self._derived_from.get(figure_id, [])
 
     def neighbours(self, figure: Figure) -> tuple[list[Figure], list[Figure]]:
         """Stated figures on the same slides, then the rest of the same section (distractor sources)."""
@@ -79,3 +108,8 @@ class DeckIndex:
         near = [self.figures[i] for i in dict.fromkeys(ids) if i != figure.id and i in self.figures]
         rest = [f for f in self._section[figure.id].figures if f.id != figure.id and f not in near]
         return [f for f in near if f.derived is None], [f for f in rest if f.derived is None]
+
+
+def _asked_as(figure: Figure) -> tuple[str, str | None]:
+    """What a question names a figure by: its measure (in Chinese, else the deck's first language) and period."""
+    return figure.measures.get("zh"), figure.period

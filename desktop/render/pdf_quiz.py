@@ -91,7 +91,7 @@ class QuizLayout:
         tab = [p.text_width * 0.72]
         for g in groups:
             last = g.first + len(g.questions) - 1
-            span = tr("print-range" if last > g.first else "single", lang).format(a=g.first, b=last)
+            span = tr("print-range" if last > g.first else "print-single", lang).format(a=g.first, b=last)
             doc.para(self.run(g.title + "\t"), self.run(span, color=ink.muted), tabs=tab, after=3)
         doc.para(self.run(tr("print-version", lang).format(seed=seed), p.small, ink.muted), before=30)
         return [doc_block(doc, new_page=True, bare=True, bookmark=tr("print-quiz", lang))]

@@ -59,3 +59,12 @@ def test_a_qualified_rise_carries_no_plus_sign():
     assert (format_value(rise, "zh", signed=True), format_value(rise, "en", signed=True)) == ("超40%", "more than 40%")
     fall = figure(-62, qualifier="about", role="change")
     assert format_value(fall, "zh", signed=True) == "约−62%"
+
+
+def test_a_more_than_fall_keeps_its_minus_sign():
+    fall = figure(-40, qualifier="more-than", role="change")
+    assert (format_value(fall, "zh", signed=True), format_value(fall, "en", signed=True)) == (
+        "超−40%",
+        "more than −40%",
+    )
+    assert format_value(fall, "en", signed=True, qualifier=False) == "−40%"

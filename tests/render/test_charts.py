@@ -290,6 +290,40 @@ def test_composition_segments_are_distinct_colours_in_proportion(stage):
     assert [w / sum(widths) for w in widths] == pytest.approx([0.52, 0.18, 0.30], abs=0.01)
 
 
+def bar_heights_by_pair(pixels: np.ndarray, hex_colour: str, pairs: int) -> list[int]:
+    """Height in pixels of the bar of `hex_colour` in each pair's column of the chart area."""
+    where = mask(pixels, hex_colour)
+    width = AREA.width() / pairs
+    heights = []
+    for i in range(pairs):
+        left = int(AREA.left() + i * width)
+        rows = np.nonzero(where[:, left : int(left + width)].any(axis=1))[0]
+        heights.append(int(rows.max() - rows.min() + 1) if rows.size else 0)
+    return heights
+
+
+def test_bars_of_one_unit_share_one_scale_across_pairs(stage):
+    """6.8% beside 41% must stand lower, never at the same height (each pair was once drawn to its own scale)."""
+    figures = {
+        "a0": figure("a0", 10),
+        "a1": figure("a1", 20),
+        "b0": figure("b0", 60),
+        "b1": figure("b1", 80),
+        "m0": figure("m0", 300, unit="分钟"),
+        "m1": figure("m1", 600, unit="分钟"),
+    }
+    label = Text.of(zh="x", en="x")
+    pairs = (Pair(label, "a0", "a1"), Pair(label, "b0", "b1"), Pair(label, "m0", "m1"))
+    chart = place(stage, build_chart(ChartSpec("before-after", pairs), figures, style()))
+    chart.set_state(2, 1.0)
+    pixels = render(stage)
+    before, after = bar_heights_by_pair(pixels, THEME.before, 3), bar_heights_by_pair(pixels, THEME.after, 3)
+    tallest = after[1]  # 80%, the largest of its unit, fills the bars' height
+    assert [before[0], after[0], before[1]] == pytest.approx([tallest / 8, tallest / 4, tallest * 3 / 4], abs=2)
+    assert after[2] == pytest.approx(tallest, abs=2)  # minutes are drawn to their own scale, in a panel of their own
+    assert before[2] == pytest.approx(tallest / 2, abs=2)
+
+
 def test_benchmark_hides_ours_until_step_one(stage):
     chart = place(stage, chart_of("p6-benchmarks"))
     chart.set_state(0, 1.0)

@@ -25,9 +25,6 @@ from desktop.render.charts.common import (
 )
 from desktop.render.motion import ease
 
-# Pairs whose largest values differ more than this are drawn each to its own scale (small multiples).
-OWN_SCALE_RATIO = 3.0
-
 Heights = Callable[[Sequence[tuple[float, float]], int, float], list[float]]
 
 
@@ -42,12 +39,14 @@ class BarPair:
     right_name: str
 
 
-def pair_scales(finals: Sequence[tuple[float, float]]) -> list[float]:
-    """Per pair, the value that fills the bar area: one shared maximum, or each pair's own when they differ a lot."""
-    tops = [max(abs(a), abs(b), 1e-9) for a, b in finals]
-    if not tops or max(tops) / min(tops) > OWN_SCALE_RATIO:
-        return tops
-    return [max(tops)] * len(tops)
+def pair_scales(pairs: Sequence[BarPair]) -> list[float]:
+    """Per pair, the value that fills the bar area: the largest of its unit, so bars of one unit compare
+    truthfully across pairs (6.8% stands lower than 41%), and a pair in another unit gets a panel of its own."""
+    tops: dict[tuple, float] = {}
+    for pair in pairs:
+        unit = (pair.left.unit, pair.right.unit)
+        tops[unit] = max(tops.get(unit, 1e-9), abs(magnitude(pair.left)), abs(magnitude(pair.right)))
+    return [tops[(pair.left.unit, pair.right.unit)] for pair in pairs]
 
 
 class PairedBarsChart(Chart):
@@ -62,13 +61,15 @@ class PairedBarsChart(Chart):
         self._heights = heights
         self._finals = [(magnitude(p.left), magnitude(p.right)) for p in self._pairs]
         self._places = [decimals(p.left, p.right) for p in self._pairs]
-        self._tops = pair_scales(self._finals)
+        self._tops = pair_scales(self._pairs)
         n = len(self._pairs)
         self._left_bars = self._bars(colour(left_colour))
         self._right_bars = self._bars(colour(right_colour))
         self._baselines = [self._line(theme.muted, 2) for _ in range(n)]
-        own_scales = len(set(self._tops)) > 1
-        self._separators = [self._line(theme.grid, 2) for _ in range(n - 1 if own_scales else 0)]
+        # A line between neighbours drawn to different scales: each side is a panel of its own.
+        units = [(p.left.unit, p.right.unit) for p in self._pairs]
+        self._panel_ends = [i + 1 for i in range(n - 1) if units[i] != units[i + 1]]
+        self._separators = [self._line(theme.grid, 2) for _ in self._panel_ends]
         # The left bar's level, dashed across to the right bar and (in a colour that shows on it) through it.
         self._ref_lines = [self._line(theme.muted, 3, dashed=True) for _ in range(n)]
         self._ref_marks = [self._line(contrast_text(theme, right_colour), 3, alpha=0.8, dashed=True) for _ in range(n)]
@@ -119,8 +120,8 @@ class PairedBarsChart(Chart):
             self._name_labels[2 * i].place(self._lefts[i] + bar_w / 2, baseline + px(14))
             self._name_labels[2 * i + 1].place(self._rights[i] + bar_w / 2, baseline + px(14))
             self._category_labels[i].place(c, baseline + px(14) + name_h + px(8))
-        for i, line in enumerate(self._separators):
-            line.setLine(group_w * (i + 1), height - self._area - px(40), group_w * (i + 1), height)
+        for end, line in zip(self._panel_ends, self._separators, strict=True):
+            line.setLine(group_w * end, height - self._area - px(40), group_w * end, height)
 
     def _apply(self, step: int, t: float) -> None:
         px = self.style.px

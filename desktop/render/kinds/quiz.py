@@ -2,31 +2,30 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QBrush, QColor, QPen
 from PySide6.QtWidgets import QGraphicsRectItem
 
 from desktop.deck.model import Deck
-from desktop.quiz.generate import build_bank
+from desktop.quiz.generate import slide_question
+from desktop.quiz.index import DeckIndex
 from desktop.render.motion import ease
 from desktop.render.scene import BODY, SlideScene
 from desktop.render.text import TextBox, common_size
 
 LETTERS = "ABCD"
 GAP = 28
+_INDEXES: dict[int, tuple[Deck, DeckIndex]] = {}
 
 
-@lru_cache(maxsize=4)
-def _bank(deck: Deck):
-    return {q.id: q for q in build_bank(deck)}
-
-
-def slide_question(deck: Deck, figure_id: str):
-    """The multiple-choice question a quiz slide asks about its figure."""
-    bank = _bank(deck)
-    return bank.get(f"recall:{figure_id}") or next(q for q in bank.values() if q.figure == figure_id)
+def deck_index(deck: Deck) -> DeckIndex:
+    """One index per deck, kept for the last few decks: by identity, as hashing a whole deck costs as much."""
+    held = _INDEXES.get(id(deck))
+    if held is None or held[0] is not deck:
+        while len(_INDEXES) >= 4:
+            del _INDEXES[next(iter(_INDEXES))]
+        held = _INDEXES[id(deck)] = (deck, DeckIndex(deck))
+    return held[1]
 
 
 class Reveal:
@@ -51,7 +50,7 @@ class Reveal:
 
 def build_quiz(scene: SlideScene) -> None:
     theme = scene.look.theme
-    question = slide_question(scene.deck, scene.slide.figures[0])
+    question = slide_question(scene.figures[scene.slide.figures[0]], deck_index(scene.deck))
     lang = scene.look.lang
     scene.box(question.prompt.get(lang), QRectF(BODY.left(), BODY.top(), BODY.width(), 150), 48, 28, bold=True)
     width, height = (BODY.width() - GAP) / 2, 120

@@ -26,7 +26,8 @@ def build_table(scene: SlideScene) -> None:
 
     # Fit every cell alone, then draw them all at the smallest size found, so the table reads evenly.
     cells = [[scene.text(text) for text in row] for row in rows]
-    size = min(common_size(row, cell(r, 1), scene.look.family, 38, 20, bold=r == 0) for r, row in enumerate(cells))
+    last = len(widths) - 1  # as wide as any but the first (which is narrower in a 3-column table)
+    size = min(common_size(row, cell(r, last), scene.look.family, 38, 20, bold=r == 0) for r, row in enumerate(cells))
     size = min(size, common_size([row[0] for row in cells], cell(1, 0), scene.look.family, 38, 20, bold=True))
     scene.rule(QRectF(BODY.left(), BODY.top(), BODY.width(), HEADER), theme.surface)
     for r in range(2, len(rows), 2):

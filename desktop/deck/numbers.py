@@ -1,0 +1,34 @@
+"""Numbers a slide can print: the bounds validate enforces, and the digits `number` writes."""
+
+from __future__ import annotations
+
+import math
+
+# A float holds 15 significant digits faithfully; a slide's largest figure is a trillion (yuan, users…).
+MAX_VALUE = 10**12
+MAX_DIGITS = 15
+MAX_DECIMALS = 6
+LIMITS = f"numbers up to ±{MAX_VALUE:,}, at most {MAX_DIGITS} digits, {MAX_DECIMALS} of them after the point"
+
+
+def places(value: float) -> int:
+    """Decimals a number keeps: six, fewer when its whole part is long (15 digits in all)."""
+    if not math.isfinite(value):
+        return 0
+    whole = len(str(int(abs(value)))) if abs(value) >= 1 else 0
+    return max(0, min(MAX_DECIMALS, MAX_DIGITS - whole))
+
+
+def number(value: float) -> str:
+    """67 -> '67', 92.7 -> '92.7', 74.70000000000001 -> '74.7'; one more decimal for ¥ bn (亿元 ÷ 10)."""
+    text = f"{value:.{places(value) + 1}f}".rstrip("0").rstrip(".")
+    return "0" if text == "-0" else text
+
+
+def unprintable(value: float) -> str | None:
+    """Why a slide cannot print `value` (not finite, too large, too many digits), or None."""
+    if abs(value) > MAX_VALUE or not math.isfinite(value):  # in this order: a 400-digit int is no float
+        return "is beyond what a slide can show"
+    if round(value, places(value)) != value:
+        return "has more digits than a slide can show"
+    return None
