@@ -64,11 +64,7 @@ class PresentationWindow(QMainWindow):
         self.resize(1280, 760)
 
         show = self.presenting
-        from desktop.quiz.store import data_dir
-
-        show.ink, set_aside = Ink.open(ink_file(data_dir(), deck.id))
-        if set_aside:  # for the presenter before the talk starts (once the window has its size); a key hides it
-            QTimer.singleShot(0, lambda: self.badge.say(tr("ink-set-aside", show.lang, aside=set_aside.aside)))
+        self._open_ink(deck)
         self.view.follow_ink(show)
         show.sigPosition.connect(self._show_position)
         show.sigLook.connect(self._refresh_look)
@@ -331,9 +327,19 @@ class PresentationWindow(QMainWindow):
         self.problems.hide()
         self._watch(loaded.deck)
         self._bank = None
+        self._open_ink(loaded.deck)
         self.presenting.set_deck(loaded.deck, self.settings.last_slide(loaded.deck.folder) if resume else 0)
         self._build_menus()
         return True
+
+    def _open_ink(self, deck: Deck) -> None:
+        """The deck's own saved strokes; a damaged file is set aside and said until the next key."""
+        from desktop.quiz.store import data_dir
+
+        show = self.presenting
+        show.ink, set_aside = Ink.open(ink_file(data_dir(), deck.id))
+        if set_aside:  # once the window has its size
+            QTimer.singleShot(0, self, lambda: self.badge.say(tr("ink-set-aside", show.lang, aside=set_aside.aside)))
 
     def _watch(self, deck: Deck) -> None:
         self.settings.add_recent(deck.folder)

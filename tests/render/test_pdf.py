@@ -49,18 +49,15 @@ class Written:
     def __init__(self, folder: Path, family: str) -> None:
         self.paths: dict[tuple[str, str], Path] = {}
         self.progress: dict[tuple[str, str], list[tuple[int, int]]] = {}
-        self.seconds: dict[tuple[str, str], float] = {}
         for lang in ("zh", "en"):
             for kind in ("slides", "handout", "quiz"):
                 path, calls = folder / f"{kind}-{lang}.pdf", []
-                start = time.perf_counter()
                 if kind == "slides":
                     write_slides_pdf(DECK, look(family, lang), ALL, path, lambda d, t, c=calls: c.append((d, t)))
                 elif kind == "handout":
                     write_handout_pdf(DECK, look(family, lang), ALL, path, lambda d, t, c=calls: c.append((d, t)))
                 else:
                     write_quiz_pdf(DECK, look(family, lang), path, progress=lambda d, t, c=calls: c.append((d, t)))
-                self.seconds[kind, lang] = time.perf_counter() - start
                 self.paths[kind, lang], self.progress[kind, lang] = path, calls
 
 
@@ -296,7 +293,7 @@ def test_a_to_unicode_map_round_trips_and_is_repaired():
 # ---- identical bytes --------------------------------------------------------------------------------------
 
 
-def test_the_same_pdf_twice_is_the_same_bytes(family, tmp_path, monkeypatch):
+def test_the_same_pdf_twice_is_the_same_bytes(family, tmp_path, monkeypatch, qtbot):
     monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
     some = [0, 7, 14, 37]
     writers = {
@@ -306,7 +303,8 @@ def test_the_same_pdf_twice_is_the_same_bytes(family, tmp_path, monkeypatch):
     }
     for name, write in writers.items():
         write(tmp_path / f"{name}-1.pdf")
-    time.sleep(1.1)  # a clock that leaks into the file would now show
+    second = int(time.time())
+    qtbot.waitUntil(lambda: int(time.time()) > second, timeout=2000)  # a clock leaking into the file would show
     for name, write in writers.items():
         write(tmp_path / f"{name}-2.pdf")
         assert (tmp_path / f"{name}-1.pdf").read_bytes() == (tmp_path / f"{name}-2.pdf").read_bytes(), name
@@ -325,15 +323,6 @@ def test_dates_come_from_source_date_epoch(family, tmp_path, monkeypatch):
     write_slides_pdf(DECK, look(family, "en"), [0], other)
     with pikepdf.open(other) as pdf:
         assert str(pdf.trailer.ID[0]) != ident, "another content, another id"
-
-
-# ---- speed ------------------------------------------------------------------------------------------------
-
-
-def test_the_whole_deck_exports_within_three_seconds(pdfs, family, tmp_path):
-    start = time.perf_counter()
-    write_slides_pdf(DECK, look(family), ALL, tmp_path / "timed.pdf")
-    assert time.perf_counter() - start <= 3.0
 
 
 # ---- sources ----------------------------------------------------------------------------------------------

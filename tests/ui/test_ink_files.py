@@ -86,3 +86,17 @@ def test_ink_the_disk_cannot_take_is_said_on_the_console_kept_and_saved_with_the
     assert console.statusBar().currentMessage() == ""
     saved, _ = Ink.open(ink_path)
     assert len(saved.strokes(FIRST, 0)) == 3, "the stroke the disk refused, then the next one"
+
+
+def test_another_deck_opened_in_the_window_brings_its_own_ink(qtbot, tmp_path, ink_path):
+    guide = load_deck(REPO / "content" / "authoring-guide").deck
+    guide_ink = tmp_path / "user-data" / guide.id / "ink.json"
+    guide_ink.parent.mkdir(parents=True)
+    guide_ink.write_text(json.dumps([{**GOOD, "slide": guide.slides[0].id}]), encoding="utf-8")
+    ink_path.write_text(json.dumps([GOOD]), encoding="utf-8")
+    window = present(qtbot, tmp_path)
+    assert window.presenting.ink.path == ink_path
+    assert window.open_deck(guide.folder)
+    assert window.presenting.ink.path == guide_ink
+    assert list(window.presenting.ink.by_place) == [(guide.slides[0].id, 0)]
+    assert json.loads(ink_path.read_text(encoding="utf-8")) == [GOOD], "the first deck's strokes stay its own"
