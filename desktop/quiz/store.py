@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import json
-import os
 import sqlite3
 from datetime import UTC, date, datetime, tzinfo
 from pathlib import Path
 
 from desktop.quiz.model import Question
 from desktop.quiz.schedule import CardState, review, utc
+from desktop.resources import data_dir  # noqa: F401 - where progress lives, for the verbs that keep it
 
 SCHEMA_VERSION = 1
 _HEADER = b"SQLite format 3\x00"
@@ -47,17 +47,6 @@ class _Damaged(sqlite3.DatabaseError):
 def _damaged(error: sqlite3.DatabaseError) -> bool:
     """Damage (not a database, corrupt pages), as opposed to a file that is merely busy or unreadable."""
     return isinstance(error, _Damaged) or getattr(error, "sqlite_errorname", "") in ("SQLITE_NOTADB", "SQLITE_CORRUPT")
-
-
-def data_dir(override: Path | None = None) -> Path:
-    """Where progress lives: `override`, else $CASEBOOK_DATA_DIR, else the platform's user data folder."""
-    if override is not None:
-        return Path(override)
-    if os.environ.get("CASEBOOK_DATA_DIR"):
-        return Path(os.environ["CASEBOOK_DATA_DIR"])
-    import platformdirs
-
-    return Path(platformdirs.user_data_dir("Casebook", appauthor=False))
 
 
 def progress_file(folder: Path, deck_id: str) -> Path:

@@ -16,7 +16,7 @@ from desktop.render.fonts import deck_family
 from desktop.render.ink import Ink
 from desktop.render.scene import Look, SlideScene
 from desktop.render.theme import Theme, load_theme, theme_ids
-from desktop.ui.class_quiz import ClassQuiz, pick_question
+from desktop.resources import data_dir
 from desktop.ui.keys import action_for
 from desktop.ui.overlays import Badge, Cover, GoToList, HelpOverlay
 from desktop.ui.overview import Overview
@@ -49,7 +49,7 @@ class PresentationWindow(QMainWindow):
         self.setCentralWidget(stage)
         self.cover, self.help, self.go_to_list = Cover(stage), HelpOverlay(stage), GoToList(stage)
         self.badge = Badge(stage)
-        self.class_quiz = ClassQuiz(stage)
+        self._class_quiz = None  # made when a question is first put to the room: its code loads then
         self._bank: list | None = None
         self.console = None
         self.swapped = False
@@ -63,8 +63,6 @@ class PresentationWindow(QMainWindow):
         self.resize(1280, 760)
 
         show = self.presenting
-        from desktop.quiz.store import data_dir
-
         show.ink = Ink(data_dir() / deck.id / "ink.json")
         self.view.follow_ink(show)
         show.sigPosition.connect(self._show_position)
@@ -129,7 +127,7 @@ class PresentationWindow(QMainWindow):
             show.set_blank("")
             self.help.hide()
             return
-        if self.class_quiz.isVisible() and self._quiz_key(event.key()):
+        if self._class_quiz is not None and self._class_quiz.isVisible() and self._quiz_key(event.key()):
             return
         action = action_for(event.key())
         if action == "digit":
@@ -214,9 +212,19 @@ class PresentationWindow(QMainWindow):
             widget.setGeometry(screen.availableGeometry())
         self.showFullScreen()
 
+    @property
+    def class_quiz(self):
+        """The class quiz over the slide."""
+        if self._class_quiz is None:
+            from desktop.ui.class_quiz import ClassQuiz
+
+            self._class_quiz = ClassQuiz(self.centralWidget())
+        return self._class_quiz
+
     def pose_question(self) -> None:
         """Puts a question about the current slide to the room (the bank is built on first use)."""
         from desktop.quiz.generate import build_bank
+        from desktop.ui.class_quiz import pick_question
 
         show = self.presenting
         if self._bank is None:
@@ -243,7 +251,7 @@ class PresentationWindow(QMainWindow):
     def open_quiz(self) -> None:
         """The self-study window for this deck, with the user's saved progress."""
         from desktop.quiz.generate import build_bank
-        from desktop.quiz.store import Store, StoreError, data_dir, progress_file
+        from desktop.quiz.store import Store, StoreError, progress_file
         from desktop.ui.quiz_window import QuizWindow
 
         try:
