@@ -27,12 +27,11 @@ class Row:
 
 @dataclass(frozen=True)
 class Child:
-    """A finished child process: exit code, wall and CPU ms (all its threads), its own peak RSS, its output."""
+    """A finished child process: exit code, wall and CPU ms (all its threads), its output."""
 
     code: int
     wall_ms: float
     cpu_ms: float
-    peak_mb: float
     out: str
     err: str
 
@@ -61,7 +60,7 @@ def process_ms(args: list[str], runs: int = 15, env: dict[str, str] | None = Non
 
 
 def run_child(args: list[str], env: dict[str, str] | None = None) -> Child:
-    """`python ARGS` in a fresh process; its figures come from wait4, so they are that process's alone."""
+    """`python ARGS` in a fresh process; its CPU time comes from wait4, so it is that process's alone."""
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         began = time.perf_counter()
         child = subprocess.Popen([sys.executable, *args], cwd=REPO, env=_env(env), stdout=out, stderr=err)
@@ -74,7 +73,6 @@ def run_child(args: list[str], env: dict[str, str] | None = None) -> Child:
             code=child.returncode,
             wall_ms=wall,
             cpu_ms=(usage.ru_utime + usage.ru_stime) * 1000,
-            peak_mb=usage.ru_maxrss / 1024,  # kilobytes on Linux
             out=out.read().decode(errors="replace"),
             err=err.read().decode(errors="replace"),
         )

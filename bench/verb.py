@@ -1,8 +1,8 @@
 """One verb of the command line in this fresh process, what it imports loaded first: prints its CPU ms.
 
 `python bench/verb.py export DECK --out DIR` runs `casebook export DECK --out DIR` in-process and prints
-one line, the CPU time (every thread) from reading the deck to the last file written. bench/growth.py
-starts one such process per measurement, so each deck size starts from the same state.
+one line: the CPU ms (every thread) from reading the deck to the last file written, and the process's
+peak RSS in MB. bench/growth.py starts one such process per measurement, so each starts from the same state.
 """
 
 from __future__ import annotations
@@ -39,8 +39,15 @@ def main() -> int:
         began = time.process_time()
         code = casebook(sys.argv[1:])
         cpu = time.process_time() - began
-    print(cpu * 1000)
+    print(cpu * 1000, _peak_mb())
     return code
+
+
+def _peak_mb() -> float:
+    """VmHWM: unlike ru_maxrss (from getrusage or wait4), it does not start from the size of the parent
+    this process was forked from, which Linux carries over exec (a 590 MB bench process showed through)."""
+    with open("/proc/self/status") as status:
+        return next(int(line.split()[1]) / 1024 for line in status if line.startswith("VmHWM:"))
 
 
 if __name__ == "__main__":
