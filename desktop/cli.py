@@ -286,7 +286,8 @@ def quiz(args: argparse.Namespace) -> int:
     deck, code = _valid_deck(args.deck)
     if deck is None:
         return code
-    from desktop.quiz.store import Store, StoreError, data_dir, progress_file
+    from desktop.quiz.store import Store, StoreError, progress_file
+    from desktop.resources import data_dir
 
     try:
         store, set_aside = Store.open(progress_file(data_dir(args.data_dir), deck.id))
@@ -309,13 +310,13 @@ def export(args: argparse.Namespace) -> int:
     if deck is None:
         return code
     os.environ["QT_QPA_PLATFORM"] = "offscreen"
-    from desktop.quiz.store import data_dir
     from desktop.render.export import ExportError, Request, parse_slides
     from desktop.render.export import export as write
     from desktop.render.fonts import deck_family
     from desktop.render.ink import Ink, ink_file
     from desktop.render.scene import Look
     from desktop.render.theme import load_theme
+    from desktop.resources import data_dir
     from desktop.ui.app import qapp
 
     qapp()

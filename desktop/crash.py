@@ -15,7 +15,7 @@ from desktop import __version__
 def _log_folders() -> list[Path]:
     folders = []
     try:
-        from desktop.quiz.store import data_dir
+        from desktop.resources import data_dir
 
         folders.append(data_dir() / "logs")
     except Exception:  # the bug may be in that very import: the temporary folder still takes the log

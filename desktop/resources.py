@@ -1,7 +1,8 @@
-"""Finds the bundled content/ and assets/ folders, in a checkout or an installed wheel."""
+"""Finds the bundled content/ and assets/ folders (in a checkout or an installed wheel), and the user's data folder."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 # The package folder itself, not importlib.resources: a wheel installs as plain files, and
@@ -17,3 +18,14 @@ def bundled(name: str) -> Path:
 
 def bundled_deck() -> Path:
     return bundled("content") / "douyin-exit-matrix"
+
+
+def data_dir(override: Path | None = None) -> Path:
+    """Where progress and ink live: `override`, else $CASEBOOK_DATA_DIR, else the platform's user data folder."""
+    if override is not None:
+        return Path(override)
+    if os.environ.get("CASEBOOK_DATA_DIR"):
+        return Path(os.environ["CASEBOOK_DATA_DIR"])
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir("Casebook", appauthor=False))

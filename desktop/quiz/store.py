@@ -6,12 +6,9 @@ or by `save`; a damaged file is set aside and what can still be read of it is co
 
 from __future__ import annotations
 
-import itertools
 import json
-import os
 import sqlite3
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import UTC, date, datetime, tzinfo
 from functools import cache
 from pathlib import Path
@@ -20,6 +17,7 @@ from typing import TypeVar
 from desktop.quiz.model import Question
 from desktop.quiz.salvage import readable_rows
 from desktop.quiz.schedule import RATINGS, CardState, review, utc
+from desktop.set_aside import SetAside, aside_name
 
 T = TypeVar("T")
 
@@ -56,33 +54,9 @@ class _Damaged(sqlite3.DatabaseError):
     """The file is SQLite but its pages are not sound."""
 
 
-@dataclass(frozen=True)
-class SetAside:
-    """A file that could not be read, moved out of the way (kept, never deleted), and what was read back from it."""
-
-    path: Path
-    aside: Path
-    salvaged: int = 0  # answers copied from it into the fresh file
-
-    def __str__(self) -> str:
-        kept = f" with the {self.salvaged} answers that could still be read" if self.salvaged else ""
-        return f"{self.path.name} was damaged; it was moved to {self.aside.name} and a fresh one started{kept}"
-
-
 def _damaged(error: sqlite3.DatabaseError) -> bool:
     """Damage (not a database, corrupt pages), as opposed to a file that is merely busy or unreadable."""
     return isinstance(error, _Damaged) or getattr(error, "sqlite_errorname", "") in ("SQLITE_NOTADB", "SQLITE_CORRUPT")
-
-
-def data_dir(override: Path | None = None) -> Path:
-    """Where progress lives: `override`, else $CASEBOOK_DATA_DIR, else the platform's user data folder."""
-    if override is not None:
-        return Path(override)
-    if os.environ.get("CASEBOOK_DATA_DIR"):
-        return Path(os.environ["CASEBOOK_DATA_DIR"])
-    import platformdirs
-
-    return Path(platformdirs.user_data_dir("Casebook", appauthor=False))
 
 
 def progress_file(folder: Path, deck_id: str) -> Path:
@@ -92,13 +66,6 @@ def progress_file(folder: Path, deck_id: str) -> Path:
 
 def _stamp(moment: datetime) -> str:
     return utc(moment).isoformat(timespec="microseconds")
-
-
-def aside_name(name: Callable[[str], Path], now: datetime) -> Path:
-    """`name` of the time, with -2, -3 … after it if that is taken: an earlier file set aside is never replaced."""
-    stamp = f"{utc(now):%Y%m%d-%H%M%S}"
-    candidates = (name(stamp if n == 1 else f"{stamp}-{n}") for n in itertools.count(1))
-    return next(path for path in candidates if not path.exists())
 
 
 def _state(row) -> CardState:

@@ -12,8 +12,8 @@ from pathlib import Path
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
 
-from desktop.quiz.store import SetAside, aside_name
 from desktop.render.files import atomic
+from desktop.set_aside import SetAside, aside_name
 
 COLOURS = ("#d00000", "#0033cc", "#007a1f", "#e07000", "#7b1fa2", "#000000", "#ffffff", "#ffd600", "#00838f")
 WIDTH = {"pen": 6.0, "highlighter": 28.0}

@@ -124,7 +124,9 @@ class TextBox(QGraphicsItem):
 
     def _fit(self, max_px: int, min_px: int) -> tuple[int, bool]:
         """Binary search on whole pixels: the largest size that fits."""
-        low, high = min_px, max_px
+        if self._fits(max_px):  # most text fits at its largest size: one layout instead of a search
+            return max_px, False
+        low, high = min_px, max_px - 1
         if not self._fits(low):
             low, high = max(6, min_px // 3), min_px - 1
             while low < high:

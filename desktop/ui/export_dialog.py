@@ -22,10 +22,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.quiz.store import data_dir
 from desktop.render.export import ExportError, Request, export
 from desktop.render.ink import Ink, ink_file
 from desktop.render.scene import Look
+from desktop.resources import data_dir
 from desktop.words import tr
 
 FORMATS = ("png", "pdf", "handout", "quiz")

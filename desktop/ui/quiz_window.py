@@ -27,8 +27,9 @@ from desktop.deck.model import Deck
 from desktop.quiz.answers import answer_text
 from desktop.quiz.schedule import RATINGS
 from desktop.quiz.session import Session, start_counts
-from desktop.quiz.store import SetAside, Store
+from desktop.quiz.store import Store
 from desktop.render.fonts import deck_family
+from desktop.set_aside import SetAside
 from desktop.ui.slide_preview import SlidePreview
 from desktop.words import tr
 

@@ -17,7 +17,7 @@ from desktop.render.fonts import deck_family
 from desktop.render.ink import Ink, ink_file
 from desktop.render.scene import Look, SlideScene
 from desktop.render.theme import Theme, load_theme, theme_ids
-from desktop.ui.class_quiz import ClassQuiz, pick_question
+from desktop.resources import data_dir
 from desktop.ui.keys import action_for
 from desktop.ui.overlays import Badge, Cover, GoToList, HelpOverlay
 from desktop.ui.overview import Overview
@@ -50,7 +50,7 @@ class PresentationWindow(QMainWindow):
         self.setCentralWidget(stage)
         self.cover, self.help, self.go_to_list = Cover(stage), HelpOverlay(stage), GoToList(stage)
         self.badge = Badge(stage)
-        self.class_quiz = ClassQuiz(stage)
+        self._class_quiz = None  # made when a question is first put to the room: its code loads then
         self._bank: list | None = None
         self.console = None
         self.swapped = False
@@ -128,7 +128,7 @@ class PresentationWindow(QMainWindow):
             show.set_blank("")
             self.help.hide()
             return
-        if self.class_quiz.isVisible() and self._quiz_key(event.key()):
+        if self._class_quiz is not None and self._class_quiz.isVisible() and self._quiz_key(event.key()):
             return
         action = action_for(event.key())
         if action == "digit":
@@ -213,9 +213,19 @@ class PresentationWindow(QMainWindow):
             widget.setGeometry(screen.availableGeometry())
         self.showFullScreen()
 
+    @property
+    def class_quiz(self):
+        """The class quiz over the slide."""
+        if self._class_quiz is None:
+            from desktop.ui.class_quiz import ClassQuiz
+
+            self._class_quiz = ClassQuiz(self.centralWidget())
+        return self._class_quiz
+
     def pose_question(self) -> None:
         """Puts a question about the current slide to the room (the bank is built on first use)."""
         from desktop.quiz.generate import build_bank
+        from desktop.ui.class_quiz import pick_question
 
         show = self.presenting
         if self._bank is None:
@@ -242,7 +252,7 @@ class PresentationWindow(QMainWindow):
     def open_quiz(self) -> None:
         """The self-study window for this deck, with the user's saved progress."""
         from desktop.quiz.generate import build_bank
-        from desktop.quiz.store import Store, StoreError, data_dir, progress_file
+        from desktop.quiz.store import Store, StoreError, progress_file
         from desktop.ui.quiz_window import QuizWindow
 
         try:
@@ -334,8 +344,6 @@ class PresentationWindow(QMainWindow):
 
     def _open_ink(self, deck: Deck) -> None:
         """The deck's own saved strokes; a damaged file is set aside and said until the next key."""
-        from desktop.quiz.store import data_dir
-
         show = self.presenting
         show.ink, set_aside = Ink.open(ink_file(data_dir(), deck.id))
         if set_aside:  # once the window has its size

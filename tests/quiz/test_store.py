@@ -13,7 +13,8 @@ from datetime import UTC, date, datetime, timedelta, timezone
 import pytest
 
 from desktop.quiz.schedule import review
-from desktop.quiz.store import SCHEMA_VERSION, Store, StoreError, data_dir
+from desktop.quiz.store import SCHEMA_VERSION, Store, StoreError
+from desktop.resources import data_dir
 from tests.conftest import REPO
 from tests.full_disk import break_a_page, fill_disk, free_disk, rows
 from tests.quiz.conftest import NOW

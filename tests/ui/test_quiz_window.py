@@ -196,7 +196,8 @@ def test_closing_and_losing_unsaved_answers_is_the_students_choice(qtbot, quiz, 
 
 
 def test_a_damaged_progress_file_is_said_in_the_quiz_window_with_what_was_read_back(qtbot, tmp_path, monkeypatch):
-    from desktop.quiz.store import Store, data_dir, progress_file
+    from desktop.quiz.store import Store, progress_file
+    from desktop.resources import data_dir
 
     path = progress_file(data_dir(), DECK.id)
     store, _ = Store.open(path)
