@@ -207,6 +207,18 @@ def test_bars_are_named_by_period_or_by_who(stage):
     assert chart.texts("category") == ["Live-shopping conversion", "Local-services redemption"]
 
 
+@pytest.mark.parametrize("kind", ["before-after", "benchmark", "composition"])
+def test_a_label_citing_a_figure_shows_the_figure_not_its_placeholder(stage, kind):
+    pair = CHART_SLIDES["p3-revenue-mix"].chart.pairs[0]
+    cited = Text.of(zh="广告 {ad-share-2023}", en="Ads {ad-share-2023}")
+    names = {"first_name": cited, "second_name": cited} if kind == "benchmark" else {}
+    spec = ChartSpec(kind, (replace(pair, label=cited, **names),))
+    chart = place(stage, build_chart(spec, DECK.figures, style("en")))
+    chart.set_state(2, 1.0)
+    shown = chart.texts()
+    assert any("Ads 52%" in text for text in shown) and not any("{" in text for text in shown), shown
+
+
 def test_a_moving_bar_shows_its_moving_number_in_the_figures_unit(stage):
     chart = place(stage, chart_of("p1-creator-ads", "zh"))
     chart.set_state(1, 0.5)  # 25 + 42 × 0.875 = 61.75

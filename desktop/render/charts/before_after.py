@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from desktop.deck.figures import format_period
+from desktop.deck.figures import format_period, render
 from desktop.deck.model import ChartSpec, Figure, Pair
 from desktop.render.charts.common import BEFORE_AFTER_WORDS, ChartStyle
 from desktop.render.charts.paired import BarPair, PairedBarsChart
@@ -29,10 +29,11 @@ def bar_heights(pairs_values: Sequence[tuple[float, float]], step: int, t: float
     return heights
 
 
-def bar_names(pair: Pair, before: Figure, after: Figure, lang: str) -> tuple[str, str]:
+def bar_names(pair: Pair, figures: dict[str, Figure], lang: str) -> tuple[str, str]:
     """What names the two bars: the pair's own names, else the periods ('2019', '2023'), else before/after."""
+    before, after = figures[pair.first], figures[pair.second]
     if pair.first_name is not None and pair.second_name is not None:
-        return pair.first_name.get(lang), pair.second_name.get(lang)
+        return render(pair.first_name, lang, figures), render(pair.second_name, lang, figures)
     if before.period and after.period and before.period != after.period:
         return format_period(before.period, lang), format_period(after.period, lang)
     return BEFORE_AFTER_WORDS.get(lang, BEFORE_AFTER_WORDS["en"])
@@ -42,6 +43,6 @@ def build_before_after(spec: ChartSpec, figures: dict[str, Figure], style: Chart
     pairs = []
     for pair in spec.pairs:
         before, after = figures[pair.first], figures[pair.second]
-        names = bar_names(pair, before, after, style.lang)
-        pairs.append(BarPair(pair.label.get(style.lang), before, after, *names))
+        names = bar_names(pair, figures, style.lang)
+        pairs.append(BarPair(render(pair.label, style.lang, figures), before, after, *names))
     return PairedBarsChart(pairs, bar_heights, style.theme.before, style.theme.after, style)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from desktop.deck.figures import render
 from desktop.deck.model import ChartSpec, Figure
 from desktop.render.charts.common import ChartStyle
 from desktop.render.charts.paired import BarPair, PairedBarsChart
@@ -36,7 +37,7 @@ def build_benchmark(spec: ChartSpec, figures: dict[str, Figure], style: ChartSty
     pairs = []
     for pair in spec.pairs:
         ours, theirs = figures[pair.first], figures[pair.second]
-        ours_name = pair.first_name.get(lang) if pair.first_name else default_ours
-        theirs_name = pair.second_name.get(lang) if pair.second_name else default_theirs
-        pairs.append(BarPair(pair.label.get(lang), theirs, ours, theirs_name, ours_name))
+        ours_name = render(pair.first_name, lang, figures) if pair.first_name else default_ours
+        theirs_name = render(pair.second_name, lang, figures) if pair.second_name else default_theirs
+        pairs.append(BarPair(render(pair.label, lang, figures), theirs, ours, theirs_name, ours_name))
     return PairedBarsChart(pairs, benchmark_heights, style.theme.benchmark, style.theme.after, style)
