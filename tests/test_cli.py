@@ -157,7 +157,7 @@ def test_questions_prints_json_without_asking_for_the_flag():
     assert json.loads(plain.stdout) == json.loads(flagged.stdout)
 
 
-@pytest.mark.parametrize("verb", [[], ["present"], ["quiz"], ["validate"], ["questions"]])
+@pytest.mark.parametrize("verb", [[], ["present"], ["quiz"], ["export"], ["validate"], ["questions"]])
 def test_every_option_says_what_it_does(verb):
     result = run_casebook(*verb, "--help")
     assert result.returncode == 0
