@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import os
-import resource
 import subprocess
-import sys
 import tempfile
 from pathlib import Path
 
@@ -14,20 +12,10 @@ from PySide6.QtGui import QImage
 from desktop.deck import load_deck
 from desktop.render.files import TEMPORARY_EXTRA
 from desktop.resources import bundled_deck
-from tests.conftest import REPO
+from tests.conftest import run_casebook
+from tests.full_disk import run_with_file_limit
 
 DECK = load_deck(bundled_deck()).deck
-
-
-def export_with_a_full_disk(out: Path, limit: int, *args: str) -> subprocess.CompletedProcess:
-    """`main.py export` in a process that may write no file past `limit` bytes: a write there fails (EFBIG),
-    as on a full disk, after the bytes before it were written."""
-
-    def small_files() -> None:
-        resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
-
-    command = [sys.executable, str(REPO / "main.py"), "export", "--out", str(out), *args]
-    return subprocess.run(command, capture_output=True, text=True, timeout=120, cwd=REPO, preexec_fn=small_files)
 
 
 def one_line(result: subprocess.CompletedProcess) -> str:
@@ -42,7 +30,7 @@ def test_a_png_that_fails_half_written_leaves_the_old_file_and_no_temporary(tmp_
     old.write_bytes(b"the previous export")
     (tmp_path / "notes.txt").write_text("mine", encoding="utf-8")
     # The title slide's PNG is ~90 KB, the next one's ~160 KB: the second write fails part-way.
-    result = export_with_a_full_disk(tmp_path, 120_000, "--slides", "1-2")
+    result = run_with_file_limit(120_000, "export", "--out", str(tmp_path), "--slides", "1-2")
     assert result.returncode == 2
     assert one_line(result) == f"casebook: {old}: cannot write (File too large)"
     assert old.read_bytes() == b"the previous export", "the old file is never written over in place"
@@ -52,7 +40,7 @@ def test_a_png_that_fails_half_written_leaves_the_old_file_and_no_temporary(tmp_
 
 def test_a_pdf_on_a_full_disk_says_so_in_one_line_and_leaves_nothing(tmp_path):
     (tmp_path / "notes.txt").write_text("mine", encoding="utf-8")
-    result = export_with_a_full_disk(tmp_path, 20_000, "--format", "pdf")
+    result = run_with_file_limit(20_000, "export", "--out", str(tmp_path), "--format", "pdf")
     assert result.returncode == 2, result.stderr  # it was 134: pikepdf aborted the whole process
     assert one_line(result) == f"casebook: {tmp_path / (DECK.id + '.pdf')}: cannot write (File too large)"
     assert [p.name for p in tmp_path.iterdir()] == ["notes.txt"]
@@ -75,13 +63,7 @@ def test_an_export_removes_the_temporaries_a_killed_one_left_and_nothing_else(tm
     for name in ("notes.txt", f".{first}.part", f"{first}.abcdefgh.part"):
         others.append(tmp_path / name)
         others[-1].write_text("mine", encoding="utf-8")
-    result = subprocess.run(
-        [sys.executable, str(REPO / "main.py"), "export", "--out", str(tmp_path), "--slides", "1-2"],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        cwd=REPO,
-    )
+    result = run_casebook("export", "--out", str(tmp_path), "--slides", "1-2")
     assert result.returncode == 0, result.stderr
     left = {p.name for p in tmp_path.iterdir()}
     assert not left & {p.name for p in stale}
@@ -91,13 +73,7 @@ def test_an_export_removes_the_temporaries_a_killed_one_left_and_nothing_else(tm
 def test_a_pdf_export_removes_what_pikepdf_left_on_a_full_disk(tmp_path):
     handle, name = tempfile.mkstemp(prefix=f".pikepdf..{DECK.id}.pdf.abcd_123.part", dir=tmp_path)
     os.close(handle)
-    result = subprocess.run(
-        [sys.executable, str(REPO / "main.py"), "export", "--out", str(tmp_path), "--format", "pdf"],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        cwd=REPO,
-    )
+    result = run_casebook("export", "--out", str(tmp_path), "--format", "pdf")
     assert result.returncode == 0, result.stderr
     assert [p.name for p in tmp_path.iterdir()] == [f"{DECK.id}.pdf"]
 
@@ -120,13 +96,7 @@ def test_names_too_long_for_the_file_system_are_cut_short_keep_their_number_and_
     deck = long_ids_deck(deck_dir)
     out = tmp_path / "out"
     for args in ([], ["--steps"], ["--format", "pdf"], ["--handout", "--quiz"]):
-        result = subprocess.run(
-            [sys.executable, str(REPO / "main.py"), "export", str(deck), "--out", str(out), *args],
-            capture_output=True,
-            text=True,
-            timeout=120,
-            cwd=REPO,
-        )
+        result = run_casebook("export", str(deck), "--out", str(out), *args)
         assert result.returncode == 0, result.stderr
     names = sorted(p.name for p in out.iterdir())
     assert len(names) == 2 + 6 + 3, names  # two slides, then three steps each, then three PDFs
@@ -135,11 +105,5 @@ def test_names_too_long_for_the_file_system_are_cut_short_keep_their_number_and_
     assert sum(n.endswith(("-handout.pdf", "-quiz.pdf")) for n in names) == 2
     assert all(n.startswith(("01-a-slide-id-xxx", "02-a-slide-id-xxx", "a-slide-id-xxx")) for n in names)
     assert all(len(n.encode()) + TEMPORARY_EXTRA <= os.pathconf(out, "PC_NAME_MAX") for n in names)
-    again = subprocess.run(
-        [sys.executable, str(REPO / "main.py"), "export", str(deck), "--out", str(out)],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        cwd=REPO,
-    )
+    again = run_casebook("export", str(deck), "--out", str(out))
     assert again.returncode == 0 and sorted(p.name for p in out.iterdir()) == names, "the same names every time"
