@@ -55,7 +55,8 @@ class _Section:
             f"  - id: {ident}",
             f"    value: {shown}",
             f"    unit: {_q(unit)}",
-            f"    measures: {self.t(f'{name}指标', f'{name} measure')}",
+            # A measure of its own in every section: a question asks each figure as a real deck's would.
+            f"    measures: {self.t(f'第{self.number}部分{name}指标', f'part {self.number} {name} measure')}",
             f"    role: {role}",
             f"    source: {_q(sentence)}",
         ]

@@ -100,7 +100,8 @@ class PresentationWindow(QMainWindow):
             QTimer.singleShot(ANIMATION_MS + 100, self, lambda: self._prebuild(index + 1))
 
     def _prebuild(self, index: int) -> None:
-        if index < self.presenting.count:
+        """Builds the next slide ahead, unless the talk has moved on (a stale build would push the current out)."""
+        if index == self.presenting.index + 1 < self.presenting.count:
             self.scene(index)
 
     def _refresh_look(self) -> None:
