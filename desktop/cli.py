@@ -205,11 +205,6 @@ def _load(deck: Path):
     """(Loaded, None), or (None, exit code 2) for a path that is no deck."""
     from desktop.deck import DeckNotFound, load_deck
 
-    if deck.is_file() and deck.name != "deck.yaml":
-        print(
-            f"casebook: {_shown(deck)} is not a deck.yaml (give a deck folder, or the deck.yaml in it)", file=sys.stderr
-        )
-        return None, 2
     try:
         return load_deck(deck), None
     except DeckNotFound as error:

@@ -45,6 +45,8 @@ class Loaded:
 def deck_file(path: Path) -> Path:
     """The deck.yaml that `path` (a folder or the file itself) names."""
     file = path / "deck.yaml" if path.is_dir() else path
+    if file.is_file() and file.name != "deck.yaml":  # a README dropped on the window, or given to validate
+        raise DeckNotFound(f"{path} is not a deck.yaml (give a deck folder, or the deck.yaml in it)")
     if not file.is_file():
         raise DeckNotFound(f"{path}: no deck here (expected a folder with deck.yaml, or a deck.yaml)")
     return file
