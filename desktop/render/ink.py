@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import math
 import os
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
+
+from desktop.deck.model import Record
 
 if TYPE_CHECKING:
     from desktop.set_aside import SetAside
@@ -19,11 +20,10 @@ WIDTH = {"pen": 6.0, "highlighter": 28.0}
 ALPHA = {"pen": 1.0, "highlighter": 0.35}
 
 
-@dataclass
-class Stroke:
+class Stroke(Record):  # not a dataclass: made without exec at start-up (see desktop.deck.model)
     kind: str  # "pen" | "highlighter"
     colour: str
-    points: list[tuple[float, float]] = field(default_factory=list)  # scene units (1920×1080)
+    points: list[tuple[float, float]]  # scene units (1920×1080); the pen adds to it as it moves
 
 
 def ink_file(folder: Path, deck_id: str) -> Path:
