@@ -324,7 +324,8 @@ def test_a_bug_inside_the_window_is_told_once_and_the_talk_goes_on(planted_bug, 
 
 def test_validate_starts_without_what_it_does_not_need():
     # Each of these cost validate's start-up time: Qt and charts, the progress store, the JSON of questions,
-    # difflib (only a typo needs it), and shutil with bz2 and lzma (argparse's help formatter pulls them in).
+    # difflib (only a typo needs it), and shutil with bz2 and lzma (argparse's help formatter pulls them in);
+    # argparse itself (validate takes only decks), and dataclasses and typing (inspect, ast and dis with them).
     result = subprocess.run(
         [sys.executable, "-X", "importtime", str(REPO / "main.py"), "validate"], capture_output=True, text=True
     )
@@ -332,6 +333,7 @@ def test_validate_starts_without_what_it_does_not_need():
     imported = {line.rpartition("|")[2].strip() for line in result.stderr.splitlines()}
     assert "desktop.deck.validate" in imported
     unneeded = {"PySide6", "pyqtgraph", "sqlite3", "json", "difflib", "shutil", "bz2", "lzma", "desktop.quiz"}
+    unneeded |= {"argparse", "dataclasses", "typing", "inspect"}
     assert imported & unneeded == set()
 
 

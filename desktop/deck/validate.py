@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import gc
 import re
 from pathlib import Path
@@ -164,8 +163,8 @@ def _check(deck: Deck, r: Reader) -> Deck:
             found = f" (it is a {kinds[ref.ident]})" if ref.ident in kinds else ""
             r.problems.append(Problem(ref.mark, f"no {ref.kind} '{ref.ident}'{found}{near}"))
     figures = _derive(deck.figures, r)
-    sections = tuple(dataclasses.replace(s, figures=tuple(figures[f.id] for f in s.figures)) for s in deck.sections)
-    deck = dataclasses.replace(deck, sections=sections)
+    sections = tuple(s.replace(figures=tuple(figures[f.id] for f in s.figures)) for s in deck.sections)
+    deck = deck.replace(sections=sections)
     sentences = _sentences(deck.source.text) if deck.source else set()
     for figure in figures.values():
         if figure.id not in r.broken:
@@ -208,7 +207,7 @@ def _derive(figures: dict[str, Figure], r: Reader) -> dict[str, Figure]:
             if reason:
                 r.problems.append(Problem(f.mark, f"derived figure '{f.id}': {number(value)} {reason} ({LIMITS})"))
                 r.broken.add(f.id)  # one message is enough: its other checks would only repeat the number
-            done[f.id] = dataclasses.replace(f, value=value)
+            done[f.id] = f.replace(value=value)
             del pending[f.id]
     return {i: done.get(i, f) for i, f in figures.items()}
 

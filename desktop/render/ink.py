@@ -2,29 +2,28 @@
 
 from __future__ import annotations
 
-import json
 import math
 import os
-from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
 
-from desktop.render.files import atomic
-from desktop.set_aside import SetAside, aside_name
+from desktop.deck.model import Record
+
+if TYPE_CHECKING:
+    from desktop.set_aside import SetAside
 
 COLOURS = ("#d00000", "#0033cc", "#007a1f", "#e07000", "#7b1fa2", "#000000", "#ffffff", "#ffd600", "#00838f")
 WIDTH = {"pen": 6.0, "highlighter": 28.0}
 ALPHA = {"pen": 1.0, "highlighter": 0.35}
 
 
-@dataclass
-class Stroke:
+class Stroke(Record):  # not a dataclass: made without exec at start-up (see desktop.deck.model)
     kind: str  # "pen" | "highlighter"
     colour: str
-    points: list[tuple[float, float]] = field(default_factory=list)  # scene units (1920×1080)
+    points: list[tuple[float, float]]  # scene units (1920×1080); the pen adds to it as it moves
 
 
 def ink_file(folder: Path, deck_id: str) -> Path:
@@ -46,9 +45,15 @@ class Ink:
         ink.path = path
         if not path.is_file():
             return ink, None
+        import json  # here and in `save`: a talk without ink starts without json (4 ms)
+
         try:
             ink.by_place = _places(json.loads(path.read_bytes()))
         except (ValueError, TypeError, KeyError):
+            from datetime import UTC, datetime
+
+            from desktop.set_aside import SetAside, aside_name
+
             aside = aside_name(lambda tag: path.with_name(f"{path.stem}.damaged-{tag}{path.suffix}"), datetime.now(UTC))
             path.replace(aside)
             return ink, SetAside(path, aside)
@@ -81,6 +86,10 @@ class Ink:
         """Writes the strokes beside the user's quiz progress (not into the deck, which is the author's)."""
         if self.path is None:
             return
+        import json
+
+        from desktop.render.files import atomic  # with hashlib: 6 ms a start-up need not pay
+
         items = [
             {"slide": slide, "step": step, "strokes": [s.__dict__ for s in strokes]}
             for (slide, step), strokes in sorted(self.by_place.items())

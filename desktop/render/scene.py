@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Protocol
 
 from PySide6.QtCore import QRectF, Qt
@@ -10,7 +9,7 @@ from PySide6.QtGui import QBrush, QColor, QImage, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsScene
 
 from desktop.deck.figures import derivation, format_value, render, slide_figures
-from desktop.deck.model import Deck, Figure, Slide, Text
+from desktop.deck.model import Deck, Figure, Record, Slide, Text
 from desktop.render.text import TextBox
 from desktop.render.theme import Theme
 from desktop.words import tr
@@ -21,8 +20,7 @@ BODY = QRectF(MARGIN, 262, WIDTH - 2 * MARGIN, 700)
 NUMERALS = "一二三四五六七八"
 
 
-@dataclass(frozen=True)
-class Look:
+class Look(Record):
     """How slides are drawn: theme, language and the font family that covers the deck."""
 
     theme: Theme

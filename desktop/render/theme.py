@@ -3,19 +3,17 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, fields
 from pathlib import Path
 
 from desktop.deck.load import read_yaml
-from desktop.deck.model import Mark, Problem, Text
+from desktop.deck.model import Mark, Problem, Record, Text
 from desktop.deck.reader import Reader
 from desktop.resources import bundled
 
 _COLOUR = re.compile(r"#[0-9a-fA-F]{6}\Z")
 
 
-@dataclass(frozen=True)
-class Theme:
+class Theme(Record):  # not a dataclass: made without exec at start-up (see desktop.deck.model)
     """Colours of every slide, as #rrggbb; `before` is muted and `after` strong on every chart."""
 
     id: str
@@ -33,7 +31,7 @@ class Theme:
     negative: str
 
 
-COLOURS = tuple(f.name for f in fields(Theme) if f.name not in ("id", "name"))
+COLOURS = tuple(name for name in Theme._fields if name not in ("id", "name"))
 
 
 def theme_ids(folder: Path | None = None) -> tuple[str, ...]:

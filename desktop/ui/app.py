@@ -8,7 +8,7 @@ import os
 import sys
 import time
 
-from PySide6.QtGui import QIcon
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
 from desktop.deck.model import Deck
@@ -16,12 +16,18 @@ from desktop.resources import bundled
 
 
 def qapp() -> QApplication:
-    """The process's QApplication, created on first use."""
+    """The process's QApplication, created on first use (without the windows' icon: see `give_icon`)."""
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Casebook")
     app.setOrganizationName("Casebook")
-    app.setWindowIcon(QIcon(str(bundled("assets") / "icons" / "casebook.svg")))
     return app
+
+
+def give_icon(app: QApplication) -> None:
+    """The icon of every window: reading the SVG loads Qt's SVG plugin (5 ms), which an export never needs."""
+    from PySide6.QtGui import QIcon
+
+    app.setWindowIcon(QIcon(str(bundled("assets") / "icons" / "casebook.svg")))
 
 
 def start_look(args: argparse.Namespace, settings, deck: Deck, themes: tuple[str, ...]) -> tuple[str, str]:
@@ -52,6 +58,10 @@ def run(deck: Deck, args: argparse.Namespace) -> int:
     # What start-up made lives as long as the app. A full collection walked it in 65-125 ms (a dropped slide
     # change when one struck mid-talk); frozen, the collector walks only what the talk itself makes.
     gc.freeze()
+    # The taskbar's icon can come a moment after the slide: painting the slide first is what the audience sees.
+    window.view.sigPainted.connect(
+        lambda: QTimer.singleShot(0, lambda: give_icon(app)), Qt.ConnectionType.SingleShotConnection
+    )
     if os.environ.get("CASEBOOK_QUIT_AFTER_PAINT"):  # bench/: the first slide painted, and the CPU time it took
         window.view.sigPainted.connect(lambda: (print(time.process_time(), flush=True), app.quit()))
     return app.exec()
@@ -59,6 +69,7 @@ def run(deck: Deck, args: argparse.Namespace) -> int:
 
 def run_quiz(deck: Deck, store, set_aside, args: argparse.Namespace) -> int:
     app = qapp()
+    give_icon(app)
     from desktop.quiz.generate import build_bank
     from desktop.ui.quiz_window import QuizWindow
     from desktop.ui.settings import Settings

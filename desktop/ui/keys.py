@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from PySide6.QtCore import Qt
+
+from desktop.deck.model import Record
 
 K = Qt.Key
 
 
-@dataclass(frozen=True)
-class Binding:
+class Binding(Record):  # not a dataclass: made without exec at start-up (see desktop.deck.model)
     action: str
     keys: tuple[Qt.Key, ...]
     shown: str

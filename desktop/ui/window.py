@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import sys
-from functools import partial
+from functools import cached_property, partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QStackedLayout, QWidget
+from PySide6.QtWidgets import QMainWindow, QStackedLayout, QWidget
 
 from desktop.deck import DeckNotFound, Loaded, load_deck
 from desktop.deck.figures import render
@@ -19,14 +20,16 @@ from desktop.render.scene import Look, SlideScene
 from desktop.render.theme import Theme, load_theme, theme_ids
 from desktop.resources import data_dir
 from desktop.ui.keys import action_for
-from desktop.ui.overlays import Badge, Cover, GoToList, HelpOverlay
-from desktop.ui.overview import Overview
-from desktop.ui.problems_panel import ProblemsPanel
 from desktop.ui.reload import DeckWatcher
 from desktop.ui.settings import Settings
 from desktop.ui.show import Show
 from desktop.ui.stage import ANIMATION_MS, SceneCache, SlideView
 from desktop.words import tr
+
+if TYPE_CHECKING:
+    from desktop.ui.overlays import Badge, Cover, GoToList, HelpOverlay
+    from desktop.ui.overview import Overview
+    from desktop.ui.problems_panel import ProblemsPanel
 
 BLANKS = {"black": "#000000", "white": "#ffffff"}
 
@@ -41,15 +44,13 @@ class PresentationWindow(QMainWindow):
         self._digits = ""
         self.family, self.font_warning = deck_family(deck)
 
+        # The first slide is painted before what lies over it or beside it is made (each is made when first
+        # used, see below): their modules and the Qt classes they touch cost a tenth of the start-up.
         self.view = SlideView()
-        self.overview = Overview()
         stage = QWidget()
         self.pages = QStackedLayout(stage)
         self.pages.addWidget(self.view)
-        self.pages.addWidget(self.overview)
         self.setCentralWidget(stage)
-        self.cover, self.help, self.go_to_list = Cover(stage), HelpOverlay(stage), GoToList(stage)
-        self.badge = Badge(stage)
         self._class_quiz = None  # made when a question is first put to the room: its code loads then
         self._bank: list | None = None
         self.console = None
@@ -57,8 +58,6 @@ class PresentationWindow(QMainWindow):
         self.call_mode = False  # sharing the audience window in a video call: never full screen
         self.duration: int | None = None
         self._asked: set[str] = set()
-        self.problems = ProblemsPanel()
-        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.problems)
         self.setAcceptDrops(True)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.resize(1280, 760)
@@ -72,12 +71,62 @@ class PresentationWindow(QMainWindow):
         show.sigBlank.connect(lambda colour: self.cover.cover(BLANKS.get(colour, "")))
         self.view.sigClicked.connect(lambda forward: show.next() if forward else show.back())
         self.view.sigWheel.connect(lambda forward: show.next() if forward else show.back())
-        self.overview.sigChosen.connect(self._chosen)
-        self.go_to_list.sigChosen.connect(self._chosen)
         self.watcher: DeckWatcher | None = None
         self._watch(deck)
         self._build_menus()
         self._retitle()
+
+    # Made when first used
+    @cached_property
+    def overview(self) -> Overview:
+        from desktop.ui.overview import Overview
+
+        overview = Overview()
+        self.pages.addWidget(overview)
+        overview.sigChosen.connect(self._chosen)
+        return overview
+
+    @cached_property
+    def cover(self) -> Cover:
+        from desktop.ui.overlays import Cover
+
+        return Cover(self.centralWidget())
+
+    @cached_property
+    def help(self) -> HelpOverlay:
+        from desktop.ui.overlays import HelpOverlay
+
+        return HelpOverlay(self.centralWidget())
+
+    @cached_property
+    def go_to_list(self) -> GoToList:
+        from desktop.ui.overlays import GoToList
+
+        go_to_list = GoToList(self.centralWidget())
+        go_to_list.sigChosen.connect(self._chosen)
+        return go_to_list
+
+    @cached_property
+    def badge(self) -> Badge:
+        from desktop.ui.overlays import Badge
+
+        return Badge(self.centralWidget())
+
+    @cached_property
+    def problems(self) -> ProblemsPanel:
+        from desktop.ui.problems_panel import ProblemsPanel
+
+        problems = ProblemsPanel()
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, problems)
+        return problems
+
+    def _visible(self, part: str) -> bool:
+        """Whether a part made on first use is on screen (asking never makes it)."""
+        return part in self.__dict__ and getattr(self, part).isVisible()
+
+    def _hide(self, part: str) -> None:
+        if part in self.__dict__:  # never made: nothing to hide
+            getattr(self, part).hide()
 
     # What is shown
     def look(self) -> Look:
@@ -125,9 +174,9 @@ class PresentationWindow(QMainWindow):
         show = self.presenting
         if event.modifiers() & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier):
             return super().keyPressEvent(event)
-        if show.blank or self.help.isVisible():
+        if show.blank or self._visible("help"):
             show.set_blank("")
-            self.help.hide()
+            self._hide("help")
             return
         if self._class_quiz is not None and self._class_quiz.isVisible() and self._quiz_key(event.key()):
             return
@@ -140,7 +189,8 @@ class PresentationWindow(QMainWindow):
             show.go(int(self._digits) - 1)
             action = None
         self._digits = ""
-        self.badge.say("")
+        if self._visible("badge"):
+            self.badge.say("")
         if action:
             self.do(action)
 
@@ -252,6 +302,8 @@ class PresentationWindow(QMainWindow):
 
     def open_quiz(self) -> None:
         """The self-study window for this deck, with the user's saved progress."""
+        from PySide6.QtWidgets import QMessageBox
+
         from desktop.quiz.generate import build_bank
         from desktop.quiz.store import Store, StoreError, progress_file
         from desktop.ui.quiz_window import QuizWindow
@@ -287,18 +339,18 @@ class PresentationWindow(QMainWindow):
         if self.presenting.zoom is not None:
             self.presenting.set_zoom(None)
             return
-        for overlay in (self.help, self.go_to_list):
-            if overlay.isVisible():
-                overlay.hide()
+        for part in ("help", "go_to_list"):
+            if self._visible(part):
+                getattr(self, part).hide()
                 self.setFocus()
                 return
-        if self.pages.currentWidget() is self.overview:
+        if self.pages.currentWidget() is not self.view:  # the overview
             self._close_overview()
         elif self.isFullScreen():
             self.toggle_fullscreen()
 
     def toggle_overview(self) -> None:
-        if self.pages.currentWidget() is self.overview:
+        if self.pages.currentWidget() is not self.view:  # the overview
             self._close_overview()
             return
         self.pages.setCurrentWidget(self.overview)
@@ -307,12 +359,12 @@ class PresentationWindow(QMainWindow):
         self.overview.setFocus()
 
     def _close_overview(self) -> None:
-        if self.pages.currentWidget() is self.overview:
+        if self.pages.currentWidget() is not self.view:  # the overview
             self.pages.setCurrentWidget(self.view)
             self.setFocus()
 
     def _chosen(self, index: int) -> None:
-        self.go_to_list.hide()
+        self._hide("go_to_list")
         self._close_overview()
         self.presenting.go(index)
 
@@ -326,6 +378,8 @@ class PresentationWindow(QMainWindow):
 
     # Decks: open, recent, drop, reload
     def open_deck(self, path: Path, resume: bool = False) -> bool:
+        from PySide6.QtWidgets import QMessageBox
+
         try:
             loaded = load_deck(path)
         except DeckNotFound as error:
@@ -335,7 +389,7 @@ class PresentationWindow(QMainWindow):
             self.problems.show_problems(tr("problems", self.presenting.lang), loaded.problems)
             return False
         self.settings.set_last_slide(self.presenting.deck.folder, self.presenting.index)
-        self.problems.hide()
+        self._hide("problems")
         self._watch(loaded.deck)
         self._bank = None
         self._open_ink(loaded.deck)
@@ -357,7 +411,7 @@ class PresentationWindow(QMainWindow):
 
     def _reloaded(self, loaded: Loaded) -> None:
         if loaded.ok:
-            self.problems.hide()
+            self._hide("problems")
             self._bank = None
             self.presenting.reload(loaded.deck)
             self.badge.say(tr("reloaded", self.presenting.lang))
@@ -374,6 +428,8 @@ class PresentationWindow(QMainWindow):
         self.open_deck(Path(event.mimeData().urls()[0].toLocalFile()))
 
     def _choose_deck(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
         name, _ = QFileDialog.getOpenFileName(
             self, tr("choose-deck", self.presenting.lang), "", "deck.yaml (deck.yaml)"
         )
@@ -429,7 +485,12 @@ class PresentationWindow(QMainWindow):
 
         helps = bar.addMenu(tr("help", lang))
         item(helps, "keys", lambda: self.do("help"), hint="?")
-        item(helps, "about", lambda: QMessageBox.about(self, "Casebook", tr("about-text", lang)))
+        item(helps, "about", lambda: self._about(lang))
+
+    def _about(self, lang: str) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
+        QMessageBox.about(self, "Casebook", tr("about-text", lang))
 
     def _toggle_call(self) -> None:
         """A video call: the audience window becomes an ordinary 16:9 window to share; the console stays private."""
@@ -465,5 +526,8 @@ class PresentationWindow(QMainWindow):
 
 
 def _warm_up() -> None:
-    """Imports the chart code (and pyqtgraph) while the first slide is on screen, not at the first chart."""
+    """Imports the chart code (and pyqtgraph), the overlays and the overview while the first slide is on screen,
+    not at the first chart or key."""
     import desktop.render.kinds.chart  # noqa: F401
+    import desktop.ui.overlays  # noqa: F401
+    import desktop.ui.overview  # noqa: F401

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import gc
-from dataclasses import replace
 
 import numpy as np
 import pyqtgraph as pg
@@ -212,7 +211,7 @@ def test_a_label_citing_a_figure_shows_the_figure_not_its_placeholder(stage, kin
     pair = CHART_SLIDES["p3-revenue-mix"].chart.pairs[0]
     cited = Text.of(zh="广告 {ad-share-2023}", en="Ads {ad-share-2023}")
     names = {"first_name": cited, "second_name": cited} if kind == "benchmark" else {}
-    spec = ChartSpec(kind, (replace(pair, label=cited, **names),))
+    spec = ChartSpec(kind, (pair.replace(label=cited, **names),))
     chart = place(stage, build_chart(spec, DECK.figures, style("en")))
     chart.set_state(2, 1.0)
     shown = chart.texts()
@@ -251,7 +250,7 @@ def test_counts_change_in_their_own_unit():
     before, after = figure("a", 12, unit="条"), figure("b", 20, unit="条")
     assert change_text(before, after, "zh") == "+8条"
     assert change_text(after, before, "en") == "−8"
-    assert value_text(replace(before, derived=None), "zh") == "12条"
+    assert value_text(before.replace(derived=None), "zh") == "12条"
 
 
 def test_a_chart_without_pairs_draws_nothing_and_does_not_fail(stage):

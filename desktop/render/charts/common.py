@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF, Qt
@@ -71,7 +71,7 @@ def value_parts(figure: Figure, lang: str, value: float | None = None, places: i
     """A bar's label as (number, note): the figure as stated, or `value` (mid-animation) in its unit and
     qualifier; the note says when the figure is derived rather than stated."""
     if value is not None and not isinstance(figure.value, tuple) and figure.qualifier != "rank":
-        figure = replace(figure, value=half_up(value, places))
+        figure = figure.replace(value=half_up(value, places))
     note = DERIVED.get(lang, DERIVED["en"]) if figure.derived is not None else ""
     return format_value(figure, lang), note
 

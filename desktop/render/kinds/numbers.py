@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
-
 from PySide6.QtCore import QRectF
 
 from desktop.deck.figures import format_period
@@ -27,7 +25,7 @@ class CountUp:
             return self.scene.figure_text(figure)
         decimals = len(f"{abs(figure.value):g}".partition(".")[2])
         value = round(figure.value * ease(t), decimals)
-        return self.scene.figure_text(dataclasses.replace(figure, value=value))
+        return self.scene.figure_text(figure.replace(value=value))
 
     def set_state(self, step: int, t: float) -> None:
         self.box.set_text(self.text_at(t if step == 0 else 1.0))
