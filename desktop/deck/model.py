@@ -4,8 +4,9 @@ Records, not dataclasses: `import dataclasses` pulls in inspect, ast, dis and to
 and each frozen dataclass compiles its methods with exec as its module loads (about 2 ms a class):
 together more than a third of a `casebook validate`. One base class, written once, does what the
 deck needs of them: fields from the class's annotations, defaults from its class attributes, keyword
-or positional construction, no assignment afterwards, equality and hash by value (leaving out the
-fields a class names in `uncompared`, as `field(compare=False)` did), a repr, and `replace`.
+or positional construction (an `__init__` compiled once a class, as `namedtuple` does), no assignment
+afterwards, equality and hash by value (leaving out the fields a class names in `uncompared`, as
+`field(compare=False)` did), a repr, and `replace`.
 """
 
 from __future__ import annotations
@@ -35,29 +36,20 @@ class Record:
     """A frozen record whose fields are its class's annotations (see the module's docstring)."""
 
     _fields: tuple[str, ...] = ()
-    _names: frozenset[str] = frozenset()
-    _defaults: dict[str, object] = {}
 
     def __init_subclass__(cls, uncompared: tuple[str, ...] = (), **options) -> None:
         super().__init_subclass__(**options)
-        cls._fields = tuple(cls.__dict__.get("__annotations__", {}))
-        cls._names = frozenset(cls._fields)
-        cls._defaults = {name: cls.__dict__[name] for name in cls._fields if name in cls.__dict__}
-        cls._key = staticmethod(itemgetter(*(name for name in cls._fields if name not in uncompared)))
-
-    def __init__(self, *args: object, **kwargs: object) -> None:
-        if args:
-            if len(args) > len(self._fields) or not kwargs.keys().isdisjoint(self._fields[: len(args)]):
-                raise TypeError(f"{type(self).__name__}(): too many fields, or one given twice: {args}, {kwargs}")
-            kwargs.update(zip(self._fields, args, strict=False))
-        values = kwargs if len(kwargs) == len(self._fields) else self._defaults | kwargs
-        if values.keys() != self._names:
-            raise TypeError(self._misfit(values))
-        object.__setattr__(self, "__dict__", values)
-
-    def _misfit(self, values: dict) -> str:
-        missing, unknown = sorted(self._names - values.keys()), sorted(values.keys() - self._names)
-        return f"{type(self).__name__}(): missing fields {missing}, unknown fields {unknown}"
+        cls._fields = fields = tuple(cls.__dict__.get("__annotations__", {}))
+        cls._key = staticmethod(itemgetter(*(name for name in fields if name not in uncompared)))
+        # One small __init__ a class, compiled once, as namedtuple does: Python itself then checks the
+        # arguments, and a model built in bulk (a deck, a question bank) pays a plain call, not a generic one.
+        defaults = {name: cls.__dict__[name] for name in fields if name in cls.__dict__}
+        parameters = ", ".join(f"{name}=_defaults[{name!r}]" if name in defaults else name for name in fields)
+        values = ", ".join(f"{name!r}: {name}" for name in fields)
+        namespace = {"_defaults": defaults}
+        exec(f"def __init__(self, {parameters}):\n    self.__dict__.update({{{values}}})", namespace)
+        cls.__init__ = namespace["__init__"]
+        cls.__init__.__qualname__ = f"{cls.__qualname__}.__init__"
 
     def __setattr__(self, name: str, value: object) -> None:
         raise AttributeError(f"cannot assign to field '{name}' of a frozen {type(self).__name__}")
@@ -120,7 +112,7 @@ class Text(Record):
 
     @classmethod
     def of(cls, **by_lang: str) -> Text:
-        return cls(tuple(by_lang.items()))
+        return cls(by_lang=tuple(by_lang.items()))
 
 
 EMPTY_TEXT = Text(())

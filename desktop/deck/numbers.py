@@ -13,10 +13,12 @@ LIMITS = f"numbers up to ±{MAX_VALUE:,}, at most {MAX_DIGITS} digits, {MAX_DECI
 
 def places(value: float) -> int:
     """Decimals a number keeps: six, fewer when its whole part is long (15 digits in all)."""
+    magnitude = abs(value)
+    if magnitude < 10 ** (MAX_DIGITS - MAX_DECIMALS):  # every figure a deck has: asked for in every label
+        return MAX_DECIMALS
     if not math.isfinite(value):
         return 0
-    whole = len(str(int(abs(value)))) if abs(value) >= 1 else 0
-    return max(0, min(MAX_DECIMALS, MAX_DIGITS - whole))
+    return max(0, MAX_DIGITS - len(str(int(magnitude))))
 
 
 def number(value: float) -> str:

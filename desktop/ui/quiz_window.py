@@ -101,12 +101,18 @@ class QuizWindow(QMainWindow):
         row.addWidget(self.unsaved, stretch=1)
         row.addWidget(self.retry)
         self.unsaved_bar.hide()
-        body = QWidget()
-        column = QVBoxLayout(body)
+        # Above the pages as the window's top strip (it has no menu bar), not in a layout around them: a box
+        # layout around the pages made Qt fit every word-wrapped label again at each show(), doubling the time
+        # from an answer to its feedback.
+        self.notices = QWidget()
+        column = QVBoxLayout(self.notices)
         column.setContentsMargins(0, 0, 0, 0)
-        for widget in (self.set_aside, self.unsaved_bar, self.pages):
-            column.addWidget(widget)
-        self.setCentralWidget(body)
+        column.setSpacing(0)
+        column.addWidget(self.set_aside)
+        column.addWidget(self.unsaved_bar)
+        self.setMenuWidget(self.notices)
+        self.setCentralWidget(self.pages)
+        self._show_unsaved()
 
     def save(self) -> bool:
         """Tries again to write the answers the disk could not take; the bar says what is still unsaved."""
@@ -118,6 +124,8 @@ class QuizWindow(QMainWindow):
         store = self.store
         self.unsaved.setText(tr("not-saved", self.lang, n=store.unsaved, reason=store.problem))
         self.unsaved_bar.setVisible(store.unsaved > 0)
+        shown = (self.set_aside, self.unsaved_bar)
+        self.notices.setVisible(any(notice.isVisibleTo(self.notices) for notice in shown))
 
     # Start screen
     def _build_start(self) -> None:
