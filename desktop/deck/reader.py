@@ -17,6 +17,7 @@ ID_PATTERN = re.compile(r"[a-z0-9][a-z0-9-]*\Z")
 PLACEHOLDER = re.compile(r"\{([a-z0-9][a-z0-9-]*)(?::value)?\}")
 _TAG = "tag:yaml.org,2002:"
 _PLAIN_TAGS = {_TAG + name for name in ("map", "seq", "str", "int", "float", "bool", "null")}
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # what no slide can show; tabs and line breaks can
 _NULLS = ("", "~", "null", "Null", "NULL")
 _BOOLS = {"true": True, "True": True, "false": False, "False": False}
 
@@ -166,6 +167,11 @@ class Reader:
             self.error(node, f"{what}: expected text, got nothing")
             return None
         if isinstance(node, yaml.ScalarNode):
+            hidden = _CONTROL.search(node.value)
+            if hidden:  # written as an escape ("\x01"): YAML lets it through, a slide would draw a box or nothing
+                code = f"U+{ord(hidden[0]):04X}"
+                self.error(node, f"{what}: control character {code} is not allowed (a slide cannot show it); remove it")
+                return None
             return node.value
         self.error(node, f"{what}: expected text")
         return None

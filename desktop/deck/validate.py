@@ -114,9 +114,6 @@ def _inside(r: Reader, folder: Path, node: yaml.Node, what: str) -> Path | None:
     name = r.string(node, what)
     if name is None:
         return None
-    if "\0" in name:
-        r.error(node, f"{what}: '{shorten(name)}' holds a NUL character, which no file name can")
-        return None
     try:
         path = (folder / name).resolve()
         inside = path.is_relative_to(folder.resolve())

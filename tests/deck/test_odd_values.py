@@ -65,7 +65,7 @@ def test_a_derived_figure_beyond_what_a_slide_shows_is_refused(tmp_path):
 @pytest.mark.parametrize(
     ("name", "message"),
     [
-        ('"part\\0.yaml"', "section file: 'part\\x00.yaml' holds a NUL character, which no file name can"),
+        ('"part\\0.yaml"', "section file: control character U+0000 is not allowed (a slide cannot show it); remove it"),
         ("x" * 300 + ".yaml", "section file: '" + "x" * 39 + "…' cannot be opened: File name too long"),
         ("loop.yaml", "section file: 'loop.yaml' is a symbolic link that loops"),
     ],
@@ -91,6 +91,15 @@ def test_a_control_character_is_reported_on_one_line_where_it_is(tmp_path, chara
     status, lines, stderr = problem_lines(deck)
     assert (status, stderr) == (1, "")
     assert lines == [f"part.yaml:9:15: YAML syntax: character {code} is not allowed in a YAML file; delete it"]
+
+
+@pytest.mark.parametrize(("escape", "code"), [("\\x01", "U+0001"), ("\\x1b", "U+001B"), ("\\u0085", "U+0085")])
+def test_a_control_character_written_as_an_escape_is_refused_where_it_is(tmp_path, escape, code):
+    slide = QUIZ_SLIDE.replace("title: {zh: 检查, en: Check}", f'title: {{zh: 检查, en: "Ch{escape}eck"}}')
+    status, lines, stderr = problem_lines(small_deck(tmp_path / "odd", figure("asked", "5"), slide))
+    assert (status, stderr) == (1, "")
+    message = f"title (en): control character {code} is not allowed (a slide cannot show it); remove it"
+    assert lines == [f"part.yaml:13:25: {message}"]
 
 
 def export(deck: Path, out: Path, *more: str):
