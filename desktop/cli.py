@@ -232,13 +232,14 @@ def export(args: Namespace) -> int:
     ink, set_aside = Ink.open(ink_file(data_dir(), deck.id)) if args.ink else (None, None)
     if set_aside:
         print(f"casebook: {set_aside}", file=sys.stderr)
-    progress = _ProgressLine("pages" if args.format == "pdf" or args.handout or args.quiz else "slides")
+    form = args.format or ("pdf" if args.handout or args.quiz else "png")  # --handout and --quiz are PDFs
+    progress = _ProgressLine("pages" if form == "pdf" else "slides")
     try:
         request = Request(
             deck=deck,
             look=Look(theme, args.lang or deck.languages[0], family, reduced_motion=True),
             out=args.out,
-            format=args.format or ("pdf" if args.handout or args.quiz else "png"),
+            format=form,
             size=args.size,
             steps=args.steps,
             slides=parse_slides(args.slides, len(deck.slides)) if args.slides else (),

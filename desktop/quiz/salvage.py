@@ -9,13 +9,17 @@ CHUNK = 512  # rows read at once while the pages are sound
 GIVE_UP = 4  # chunks in a row with nothing readable, when the table's last rowid cannot be read
 
 
+def journals(path: Path) -> tuple[Path, ...]:
+    """The files SQLite keeps beside a database while it is open."""
+    return tuple(path.with_name(path.name + suffix) for suffix in ("-wal", "-shm", "-journal"))
+
+
 def readable_rows(path: Path, table: str, columns: tuple[str, ...]) -> list[tuple]:
     """The rows of `table` (by rowid) that can still be read from the file at `path`; none if it cannot be opened.
 
     A range of rowids whose pages are broken is halved until what fails is single rows, which are skipped.
     """
-    journals = [path.with_name(path.name + suffix) for suffix in ("-wal", "-shm")]
-    made = [journal for journal in journals if not journal.exists()]  # SQLite makes them even to read: not ours
+    made = [journal for journal in journals(path) if not journal.exists()]  # SQLite makes them even to read
     try:
         db = sqlite3.connect(f"{path.absolute().as_uri()}?mode=ro", uri=True)
     except sqlite3.Error:

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from desktop.quiz.model import Question
-from desktop.quiz.salvage import readable_rows
+from desktop.quiz.salvage import journals, readable_rows
 from desktop.quiz.schedule import RATINGS, CardState, review, utc
 from desktop.set_aside import SetAside, aside_name
 
@@ -115,7 +115,7 @@ class Store:
     def _fresh(cls, path: Path) -> Store:
         """A new, empty progress file; if it cannot be made, nothing of it (file, journals, folders) is left."""
         missing = [folder for folder in (path.parent, *path.parent.parents) if not folder.exists()]
-        made = [name for name in (path, *_journals(path)) if not name.exists()]
+        made = [name for name in (path, *journals(path)) if not name.exists()]
         path.parent.mkdir(parents=True, exist_ok=True)
         try:
             return cls._connect(path)
@@ -163,7 +163,7 @@ class Store:
         aside = aside_name(lambda tag: path.with_name(f"{path.name}.damaged-{tag}"), now)
         try:
             path.replace(aside)
-            for journal in _journals(path):
+            for journal in journals(path):
                 if journal.exists():
                     journal.replace(aside.with_name(aside.name + journal.name.removeprefix(path.name)))
         except OSError as error:
@@ -363,10 +363,6 @@ def _put(db: sqlite3.Connection, state: CardState) -> None:
         "INSERT OR REPLACE INTO cards (question_id, due, card, reps, lapses) VALUES (?, ?, ?, ?, ?)",
         (state.question_id, _stamp(state.due), state.card_json, state.reps, state.lapses),
     )
-
-
-def _journals(path: Path) -> tuple[Path, ...]:
-    return tuple(path.with_name(path.name + suffix) for suffix in ("-wal", "-shm", "-journal"))
 
 
 def _tables(db: sqlite3.Connection) -> dict[str, tuple[str, ...]]:

@@ -88,7 +88,7 @@ class Ink:
             return
         import json
 
-        from desktop.render.files import atomic  # with hashlib: 6 ms a start-up need not pay
+        from desktop.render.files import write_whole  # with hashlib: 6 ms a start-up need not pay
 
         items = [
             {"slide": slide, "step": step, "strokes": [s.__dict__ for s in strokes]}
@@ -96,10 +96,7 @@ class Ink:
             if strokes
         ]
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        with atomic(self.path) as temporary, temporary.open("w", encoding="utf-8") as file:
-            json.dump(items, file)
-            file.flush()
-            os.fsync(file.fileno())  # the strokes are on the disk before the name points at them
+        write_whole(self.path, json.dumps(items).encode())  # on the disk before the name points at it
         if os.name == "posix":  # and so is the rename (a folder cannot be opened to sync it on Windows)
             folder = os.open(self.path.parent, os.O_RDONLY)
             try:

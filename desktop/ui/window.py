@@ -27,6 +27,7 @@ from desktop.ui.stage import ANIMATION_MS, SceneCache, SlideView
 from desktop.words import tr
 
 if TYPE_CHECKING:
+    from desktop.ui.class_quiz import ClassQuiz
     from desktop.ui.overlays import Badge, Cover, GoToList, HelpOverlay
     from desktop.ui.overview import Overview
     from desktop.ui.problems_panel import ProblemsPanel
@@ -51,7 +52,6 @@ class PresentationWindow(QMainWindow):
         self.pages = QStackedLayout(stage)
         self.pages.addWidget(self.view)
         self.setCentralWidget(stage)
-        self._class_quiz = None  # made when a question is first put to the room: its code loads then
         self._bank: list | None = None
         self.console = None
         self.swapped = False
@@ -178,7 +178,7 @@ class PresentationWindow(QMainWindow):
             show.set_blank("")
             self._hide("help")
             return
-        if self._class_quiz is not None and self._class_quiz.isVisible() and self._quiz_key(event.key()):
+        if self._visible("class_quiz") and self._quiz_key(event.key()):
             return
         action = action_for(event.key())
         if action == "digit":
@@ -264,14 +264,12 @@ class PresentationWindow(QMainWindow):
             widget.setGeometry(screen.availableGeometry())
         self.showFullScreen()
 
-    @property
-    def class_quiz(self):
-        """The class quiz over the slide."""
-        if self._class_quiz is None:
-            from desktop.ui.class_quiz import ClassQuiz
+    @cached_property
+    def class_quiz(self) -> ClassQuiz:
+        """The class quiz over the slide, made when a question is first put to the room."""
+        from desktop.ui.class_quiz import ClassQuiz
 
-            self._class_quiz = ClassQuiz(self.centralWidget())
-        return self._class_quiz
+        return ClassQuiz(self.centralWidget())
 
     def pose_question(self) -> None:
         """Puts a question about the current slide to the room (the bank is built on first use)."""
