@@ -33,7 +33,7 @@ def _magnitude(figure: Figure, lang: str) -> str:
 def format_value(figure: Figure, lang: str, qualifier: bool = True, signed: bool = False) -> str:
     """The figure as the article states it: '超12亿元', 'about 62%', '3-5倍', 'TOP1'.
 
-    `signed` puts + or − before a change (for charts); in prose the words carry the direction.
+    `signed` puts + or − before a change (for charts); in prose the words carry a change's direction.
     """
     if figure.qualifier == "rank":
         rank = number(figure.value)
@@ -46,6 +46,8 @@ def format_value(figure: Figure, lang: str, qualifier: bool = True, signed: bool
     if signed and not isinstance(figure.value, tuple):
         plain_rise = figure.value > 0 and qualifier and figure.qualifier == "more-than"
         text = text if plain_rise else ("−" if figure.value < 0 else "+") + text
+    elif figure.role != "change" and not isinstance(figure.value, tuple) and figure.value < 0:
+        text = "−" + text  # a level below zero (a loss, a deficit): no word in the prose says so, its sign must
     if qualifier and figure.qualifier in _QUALIFIER:
         text = _QUALIFIER[figure.qualifier][0 if zh else 1] + text
     return text
@@ -61,7 +63,9 @@ def format_period(period: str, lang: str) -> str:
 
 def stated_forms(figure: Figure) -> tuple[str, ...]:
     """How the number can be written in the Chinese source, without its qualifier."""
-    text = format_value(figure, "zh", qualifier=False)
+    # The article writes the magnitude; the direction of a negative figure is in its words (亏损, 下降).
+    negative = not isinstance(figure.value, tuple) and figure.value < 0
+    text = format_value(figure.replace(value=-figure.value) if negative else figure, "zh", qualifier=False)
     if figure.unit == "%" and figure.qualifier != "rank":
         return (text, text.replace("%", "％"))
     return (text,)

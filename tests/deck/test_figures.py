@@ -24,6 +24,7 @@ def figure(value, unit="%", qualifier="exact", role="level") -> Figure:
         (figure(3, None, "rank"), "TOP3", "top 3"),
         (figure(120, "分钟", "more-than"), "超120分钟", "more than 120 min"),
         (figure(92.7), "92.7%", "92.7%"),
+        (figure(-3, "亿元"), "−3亿元", "−¥0.3 bn"),  # a loss: no word in the prose says which way
     ],
 )
 def test_a_figure_reads_as_the_article_states_it(fig, zh, en):

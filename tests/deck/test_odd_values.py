@@ -102,6 +102,16 @@ def test_a_control_character_written_as_an_escape_is_refused_where_it_is(tmp_pat
     assert lines == [f"part.yaml:13:25: {message}"]
 
 
+def test_a_level_below_zero_is_asked_with_its_minus_sign(tmp_path):
+    deck = small_deck(tmp_path / "odd", figure("loss", "-3", unit="亿元"), QUIZ_SLIDE.replace("asked", "loss"))
+    result = run_casebook("questions", str(deck))
+    assert result.returncode == 0, result.stderr
+    (recall,) = [q for q in json.loads(result.stdout) if q["id"] == "recall:loss"]
+    right = recall["choices"][recall["answer"]]
+    assert (right["zh"], right["en"]) == ("−3亿元", "−¥0.3 bn"), "a loss is never shown as a gain"
+    assert all(choice["zh"].startswith("−") for choice in recall["choices"]), "no choice gives the sign away"
+
+
 def export(deck: Path, out: Path, *more: str):
     result = run_casebook("export", str(deck), "--out", str(out), *more)
     assert "Traceback" not in result.stderr
