@@ -1,4 +1,4 @@
-"""Text that always fits its box: the largest size that fits between limits, wrapping as it must."""
+"""Text that always fits its box: the largest size that fits between limits, wrapping between words as it must."""
 
 from __future__ import annotations
 
@@ -94,7 +94,7 @@ class TextBox(QGraphicsItem):
         font.setBold(self.bold)
         doc.setDefaultFont(font)
         option = QTextOption(self.align)
-        option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        option.setWrapMode(QTextOption.WrapMode.WordWrap)  # never inside a word or a number: smaller instead
         doc.setDefaultTextOption(option)
         doc.setTextWidth(self.rect.width())
         char = QTextCharFormat()

@@ -82,6 +82,14 @@ def test_long_text_shrinks_then_wraps(qapp, family):
     assert long.text_height() <= rect.height()
 
 
+def test_a_number_too_wide_for_its_box_shrinks_but_never_breaks(qapp, family):
+    rect = QRectF(0, 0, 396, 180)  # a quarter of a big-number slide: room for two lines at 48 px
+    box = TextBox("1000000000000", rect, family, "#000000", 170, 48, bold=True)
+    box.document.size()  # lays the document out
+    lines = box.document.firstBlock().layout().lineCount()
+    assert lines == 1 and box.document.idealWidth() <= rect.width() + 0.5, "13 digits read as one number"
+
+
 def test_a_slide_shows_where_its_figures_come_from(family):
     chart = next(
         i for i, s in enumerate(DECK.slides) if s.chart and any(DECK.figures[p.second].derived for p in s.chart.pairs)
