@@ -7,6 +7,7 @@ from pathlib import Path
 import yaml
 
 from desktop.deck.model import Mark, Problem
+from desktop.deck.yaml_hints import hint
 
 MAX_FILE_BYTES = 1 << 20
 MAX_NODES = 50_000
@@ -84,8 +85,13 @@ def read_yaml(path: Path, problems: list[Problem]) -> yaml.Node | None:
         if line >= len(lines) or (line == len(lines) - 1 and not lines[line]):  # past the end: point at it
             line = max(0, len(lines) - 2) if len(lines) > 1 and not lines[-1] else len(lines) - 1
             col = len(lines[line])
-        where = Mark(path, line + 1, col + 1)
         message = " ".join(m for m in (error.context, error.problem) if m)
+        cause = hint(lines, message, [m.line for m in (error.problem_mark, error.context_mark) if m])
+        if cause:
+            message += f"; {cause[0]}"
+            if cause[1] != line:  # the cause is on the line where the scanner started, not where it gave up
+                line, col = cause[1], len(lines[cause[1]]) - len(lines[cause[1]].lstrip())
+        where = Mark(path, line + 1, col + 1)
         problems.append(Problem(where, f"YAML syntax: {message}"))
         return None
     except yaml.reader.ReaderError as error:

@@ -56,6 +56,11 @@ def shorten(text: str, most: int = 40) -> str:
     return shown if len(shown) <= most else shown[: most - 1] + "…"
 
 
+def _comma_hint(before: tuple[yaml.Node, yaml.Node], key: str) -> str:
+    name, value = (n.value if isinstance(n, yaml.ScalarNode) else "…" for n in before)
+    return f'; text with a comma inside {{ }} needs quotes: {name}: "{shorten(f"{value}, {key}")}"'
+
+
 class Ref:
     """A use of an id, checked once every file is read."""
 
@@ -101,7 +106,7 @@ class Reader:
         known = required + optional
         values: dict[str, yaml.Node] = {}
         misspelt = ""
-        for key_node, value_node in node.value:
+        for at, (key_node, value_node) in enumerate(node.value):
             key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
             if not isinstance(key, str):
                 self.error(key_node, f"{what}: keys must be plain words")
@@ -110,6 +115,8 @@ class Reader:
             elif key not in known:
                 hint = suggest(key, known)
                 misspelt += hint
+                if node.flow_style and at and isinstance(value_node, yaml.ScalarNode) and not value_node.value:
+                    hint = _comma_hint(node.value[at - 1], key)  # `{en: Rise, then fall}`: "then fall" is a key
                 self.error(key_node, f"{what}: unknown key '{key}'{hint}")
             else:
                 values[key] = value_node

@@ -111,7 +111,8 @@ def read_figure(r: Reader, node: yaml.Node) -> Figure | None:
 def _period(r: Reader, node: yaml.Node) -> str | None:
     period = r.string(node, "period")
     if period is not None and not PERIOD.match(period):
-        r.error(node, f"period: '{period}' is not like 2019, 2023Q2, 2020→2023 or 2019–2023")
+        hyphen = "; use – or →, not a hyphen, in a period" if PERIOD.match(period.replace("-", "–")) else ""
+        r.error(node, f"period: '{period}' is not like 2019, 2023Q2, 2020→2023 or 2019–2023{hyphen}")
         return None
     return period
 
