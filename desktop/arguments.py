@@ -102,6 +102,18 @@ def build_parser() -> argparse.ArgumentParser:
 
     verb("validate", "check decks and print every problem as FILE:LINE:COL: message", deck="*")
 
+    new = verbs.add_parser(
+        "new",
+        help="write a small example deck to start from",
+        description="write a small example deck to start from: one slide of each kind, comments that teach the "
+        "format, and the authoring guide as GUIDE.md",
+    )
+    new.add_argument("folder", type=Path, metavar="FOLDER", help="a new or empty folder")
+    new.add_argument(
+        "--lang", choices=("en", "zh", "zh,en", "en,zh"), default="zh,en", help="its languages, the first the default"
+    )
+    verbs.add_parser("guide", help="open the authoring guide (the deck format) and print its path")
+
     questions = verb("questions", "print the question bank generated from the deck's figures")
     questions.add_argument("--json", action="store_true", help="as JSON (the default, and so far the only format)")
     questions.add_argument("--seed", type=int, default=0, help="changes order and distractors, never ids")

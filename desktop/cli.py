@@ -10,7 +10,7 @@ TYPE_CHECKING = False  # not typing's: importing typing costs validate 5 ms
 if TYPE_CHECKING:
     from argparse import Namespace
 
-VERBS = ("present", "quiz", "export", "validate", "questions")
+VERBS = ("present", "quiz", "export", "validate", "questions", "new", "guide")
 WINDOWED = ("present", "quiz")
 
 
@@ -69,6 +69,10 @@ def _run(argv: list[str]) -> int:
         return validate(args.deck)
     if args.verb == "questions":
         return questions(args)
+    if args.verb == "new":
+        return new(args)
+    if args.verb == "guide":
+        return guide()
     return export(args)
 
 
@@ -95,7 +99,12 @@ def _windowed(args: Namespace) -> int:
 
 def _has_display() -> bool:
     """Asked before Qt starts: without X11 or Wayland, Qt aborts the process with a misleading message."""
-    if sys.platform in ("win32", "darwin") or os.environ.get("QT_QPA_PLATFORM"):
+    return bool(os.environ.get("QT_QPA_PLATFORM")) or _has_desktop()
+
+
+def _has_desktop() -> bool:
+    """A screen the user sees: a viewer opened without one would take over the terminal, or fail."""
+    if sys.platform in ("win32", "darwin"):
         return True
     return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
 
@@ -181,6 +190,60 @@ def questions(args: Namespace) -> int:
         print(json.dumps([q.to_json() for q in bank], ensure_ascii=False, indent=2))
     except BrokenPipeError:  # `casebook questions --json | head`: the reader has what it wanted
         sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - stdout must stay open until exit
+    return 0
+
+
+def new(args: Namespace) -> int:
+    """Writes the example deck into a new or empty folder and prints what to run next; refuses anything else."""
+    import shlex
+
+    from desktop.deck.template import deck_files, deck_id, write_deck
+    from desktop.resources import bundled
+
+    folder = args.folder
+    try:
+        if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
+            print(
+                f"casebook: {_shown(folder)} exists and is not an empty folder; give a new one (nothing written)",
+                file=sys.stderr,
+            )
+            return 2
+        content = bundled("content")
+        files = deck_files(content / "authoring-guide", tuple(args.lang.split(",")), deck_id(folder.absolute()))
+        files["GUIDE.md"] = (content / "SCHEMA.md").read_text(encoding="utf-8")
+        write_deck(folder, files)
+    except OSError as error:
+        print(f"casebook: cannot write {_shown(folder)}: {error.strerror or error}", file=sys.stderr)
+        return 2
+    shown = str(_shown(folder))
+    where, command = shlex.quote(shown), _command()
+    print(
+        f"A small example deck in {where}: edit its YAML files; their comments teach the format, GUIDE.md has it all."
+    )
+    print("Then:")
+    print(f"  {command} validate {where}")
+    print(f"  {command} present {where}")
+    print(f"  {command} export {where} --out {shlex.quote(shown + '-slides')}")
+    return 0
+
+
+def _command() -> str:
+    """How the user ran Casebook, to repeat in the commands we suggest: `casebook`, or `python main.py`."""
+    if not sys.argv[0].endswith(".py"):
+        return "casebook"
+    return f"{_shown(Path(sys.executable))} {_shown(Path(sys.argv[0]))}"
+
+
+def guide() -> int:
+    """Prints where the authoring guide is and opens it in the user's viewer when there is a screen."""
+    from desktop.resources import bundled
+
+    path = bundled("content") / "SCHEMA.md"
+    print(path)
+    if _has_desktop():
+        import webbrowser
+
+        webbrowser.open(path.as_uri())
     return 0
 
 

@@ -62,13 +62,15 @@ def format_period(period: str, lang: str) -> str:
 
 
 def stated_forms(figure: Figure) -> tuple[str, ...]:
-    """How the number can be written in the Chinese source, without its qualifier."""
+    """How the number can be written in the source (Chinese, or English as the slides write it), no qualifier."""
     # The article writes the magnitude; the direction of a negative figure is in its words (亏损, 下降).
     negative = not isinstance(figure.value, tuple) and figure.value < 0
-    text = format_value(figure.replace(value=-figure.value) if negative else figure, "zh", qualifier=False)
+    stated = figure.replace(value=-figure.value) if negative else figure
+    text = format_value(stated, "zh", qualifier=False)
+    english = format_value(stated, "en", qualifier=False)  # an English source, as the slides write it
     if figure.unit == "%" and figure.qualifier != "rank":
         return (text, text.replace("%", "％"))
-    return (text,)
+    return (text, english)
 
 
 def render(text: Text, lang: str, figures: dict[str, Figure]) -> str:

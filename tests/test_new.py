@@ -1,0 +1,131 @@
+"""`casebook new` writes a deck to start from, and `casebook guide` shows the format, as a teacher runs them."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from desktop.deck import load_deck
+from desktop.deck.model import CHART_KINDS, SLIDE_KINDS
+from tests.conftest import REPO, run_casebook
+
+CJK = re.compile(r"[\u4e00-\u9fff]")
+GUIDE = REPO / "content" / "SCHEMA.md"
+
+
+def _texts(deck):
+    """Every Text a student sees on the slides."""
+    for slide in deck.slides:
+        yield from (t for t in (slide.title, slide.notes, slide.subtitle, slide.caption, slide.quote) if t)
+        yield from (*slide.bullets, *slide.questions, *(e.label for e in slide.events))
+
+
+@pytest.mark.parametrize(
+    ("lang", "languages", "source"),
+    [("en", ("en",), "source.en.txt"), ("zh", ("zh",), "source.zh.txt"), ("zh,en", ("zh", "en"), "source.zh.txt")],
+)
+def test_new_writes_a_deck_that_validates_clean_in_the_languages_asked(tmp_path, lang, languages, source):
+    folder = tmp_path / "brewline coffee"
+    made = run_casebook("new", str(folder), "--lang", lang)
+    assert made.returncode == 0, made.stderr
+    assert made.stderr == ""
+    steps = [line.strip() for line in made.stdout.splitlines() if str(folder) in line and "main.py" in line]
+    assert [step.split()[2] for step in steps] == ["validate", "present", "export"], made.stdout
+
+    checked = run_casebook("validate", str(folder))
+    assert checked.returncode == 0, checked.stdout
+    assert checked.stdout.strip().endswith("0 errors, 0 warnings"), checked.stdout
+
+    loaded = load_deck(folder)
+    deck = loaded.deck
+    assert deck.id == "brewline-coffee"
+    assert deck.languages == languages
+    assert deck.source.path.name == source
+    assert {s.kind for s in deck.slides} == set(SLIDE_KINDS)
+    assert {s.chart.kind for s in deck.slides if s.chart} == set(CHART_KINDS)
+    assert {lang_ for t in _texts(deck) for lang_, _ in t.by_lang} == set(languages)
+    assert (folder / "GUIDE.md").read_text(encoding="utf-8") == GUIDE.read_text(encoding="utf-8")
+    assert "# " in (folder / "channels.yaml").read_text(encoding="utf-8"), "the comments that teach are kept"
+
+
+def test_an_english_deck_has_english_sources_and_no_chinese_on_its_slides(tmp_path):
+    folder = tmp_path / "case"
+    assert run_casebook("new", str(folder), "--lang", "en").returncode == 0
+    assert not (folder / "source.zh.txt").exists()
+    deck = load_deck(folder).deck
+    assert not [t.get("en") for t in _texts(deck) if CJK.search(t.get("en"))]
+    article = (folder / "source.en.txt").read_text(encoding="utf-8")
+    assert not CJK.search(article)
+    sources = [f.source for f in deck.figures.values() if f.source]
+    assert sources and all(s in article and not CJK.search(s) for s in sources)
+    bank = json.loads(run_casebook("questions", str(folder), "--json").stdout)
+    assert bank and not [q["source"] for q in bank if CJK.search(q["source"] or "")]
+
+
+def test_the_english_briefing_is_the_chinese_one_line_for_line():
+    chinese = (REPO / "content" / "authoring-guide" / "source.zh.txt").read_text(encoding="utf-8").split("\n")
+    english = (REPO / "content" / "authoring-guide" / "source.en.txt").read_text(encoding="utf-8").split("\n")
+    assert len(chinese) == len(english)
+    assert [bool(line) for line in chinese] == [bool(line) for line in english]
+
+
+def test_new_fills_an_empty_folder_and_names_a_deck_from_a_chinese_folder_name(tmp_path):
+    folder = tmp_path / "我的案例"
+    folder.mkdir()
+    assert run_casebook("new", str(folder), "--lang", "zh").returncode == 0
+    assert load_deck(folder).deck.id == "my-case"
+
+
+def test_new_refuses_a_folder_that_is_not_empty_and_writes_nothing(tmp_path):
+    folder = tmp_path / "mine"
+    folder.mkdir()
+    (folder / "notes.txt").write_text("my own notes", encoding="utf-8")
+    refused = run_casebook("new", str(folder))
+    assert refused.returncode == 2
+    assert refused.stdout == ""
+    assert len(refused.stderr.splitlines()) == 1 and "not an empty folder" in refused.stderr
+    assert [p.name for p in folder.iterdir()] == ["notes.txt"]
+
+
+def test_new_where_no_folder_can_be_made_is_one_line(tmp_path):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("", encoding="utf-8")
+    refused = run_casebook("new", str(blocker / "deck"))
+    assert refused.returncode == 2
+    assert len(refused.stderr.splitlines()) == 1 and refused.stderr.startswith("casebook: cannot write")
+    assert "Traceback" not in refused.stderr
+
+
+def _guide(tmp_path: Path, **env: str) -> tuple[subprocess.CompletedProcess, Path]:
+    """`casebook guide` with a recording stand-in for the user's browser."""
+    record = tmp_path / "opened.txt"
+    viewer = tmp_path / "viewer.py"
+    viewer.write_text(f"import sys\nopen({str(record)!r}, 'w').write(sys.argv[1])\n", encoding="utf-8")
+    environment = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
+    environment.update(BROWSER=f"{sys.executable} {viewer} %s", **env)
+    result = subprocess.run(
+        [sys.executable, str(REPO / "main.py"), "guide"], capture_output=True, text=True, env=environment, timeout=60
+    )
+    return result, record
+
+
+def test_guide_opens_the_authoring_guide_and_prints_where_it_is(tmp_path):
+    result, record = _guide(tmp_path, DISPLAY=":0")
+    assert result.returncode == 0, result.stderr
+    path = Path(result.stdout.strip())
+    assert path.read_text(encoding="utf-8") == GUIDE.read_text(encoding="utf-8")
+    assert record.read_text(encoding="utf-8") == path.as_uri()
+
+
+def test_guide_without_a_display_only_prints_the_path(tmp_path):
+    result, record = _guide(tmp_path)
+    assert result.returncode == 0
+    assert Path(result.stdout.strip()).is_file()
+    assert result.stderr == ""
+    assert not record.exists()
