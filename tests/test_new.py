@@ -68,6 +68,15 @@ def test_an_english_deck_has_english_sources_and_no_chinese_on_its_slides(tmp_pa
     assert bank and not [q["source"] for q in bank if CJK.search(q["source"] or "")]
 
 
+def test_every_teaching_comment_of_the_template_is_kept_in_a_one_language_deck(tmp_path):
+    folder = tmp_path / "case"
+    assert run_casebook("new", str(folder), "--lang", "en").returncode == 0
+    for template in sorted((REPO / "content" / "authoring-guide").glob("*.yaml")):
+        comments = [line.strip() for line in template.read_text(encoding="utf-8").splitlines() if "# " in line]
+        written = (folder / template.name).read_text(encoding="utf-8")
+        assert comments and [c for c in comments if c.partition("# ")[2] not in written] == [], template.name
+
+
 def test_the_english_briefing_is_the_chinese_one_line_for_line():
     chinese = (REPO / "content" / "authoring-guide" / "source.zh.txt").read_text(encoding="utf-8").split("\n")
     english = (REPO / "content" / "authoring-guide" / "source.en.txt").read_text(encoding="utf-8").split("\n")

@@ -7,7 +7,6 @@ from pathlib import Path
 import yaml
 
 from desktop.deck.model import Mark, Problem
-from desktop.deck.yaml_hints import hint
 
 MAX_FILE_BYTES = 1 << 20
 MAX_NODES = 50_000
@@ -86,6 +85,8 @@ def read_yaml(path: Path, problems: list[Problem]) -> yaml.Node | None:
             line = max(0, len(lines) - 2) if len(lines) > 1 and not lines[-1] else len(lines) - 1
             col = len(lines[line])
         message = " ".join(m for m in (error.context, error.problem) if m)
+        from desktop.deck.yaml_hints import hint  # only for a file with a mistake: validate starts faster
+
         cause = hint(lines, message, [m.line for m in (error.problem_mark, error.context_mark) if m])
         if cause:
             message += f"; {cause[0]}"
