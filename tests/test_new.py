@@ -7,6 +7,7 @@ import os
 import re
 import subprocess
 import sys
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,7 @@ import pytest
 from desktop.deck import load_deck
 from desktop.deck.model import CHART_KINDS, SLIDE_KINDS
 from tests.conftest import REPO, run_casebook
+from tests.test_packaging import wheel  # noqa: F401 - the fixture: the wheel `pip install .` installs
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
 GUIDE = REPO / "content" / "SCHEMA.md"
@@ -138,3 +140,25 @@ def test_guide_without_a_display_only_prints_the_path(tmp_path):
     assert Path(result.stdout.strip()).is_file()
     assert result.stderr == ""
     assert not record.exists()
+
+
+def test_after_pip_install_new_and_guide_work_from_any_folder(wheel, tmp_path):  # noqa: F811 - the fixture
+    site = tmp_path / "site"
+    zipfile.ZipFile(wheel).extractall(site)
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    environment = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
+    environment["PYTHONPATH"] = str(site)
+
+    def casebook(*args: str) -> subprocess.CompletedProcess:
+        command = [sys.executable, "-c", "import sys, desktop.cli; sys.exit(desktop.cli.main())", *args]
+        return subprocess.run(command, capture_output=True, text=True, cwd=elsewhere, env=environment, timeout=60)
+
+    shown = casebook("guide")
+    assert shown.returncode == 0
+    assert Path(shown.stdout.strip()) == site / "desktop" / "_data" / "content" / "SCHEMA.md"
+    made = casebook("new", "my-case", "--lang", "en")
+    assert made.returncode == 0, made.stderr
+    assert "  casebook validate my-case" in made.stdout.splitlines()
+    checked = casebook("validate", "my-case")
+    assert checked.returncode == 0 and checked.stdout.strip().endswith("; 0 errors, 0 warnings"), checked.stdout
