@@ -19,6 +19,9 @@ _TAG = "tag:yaml.org,2002:"
 _PLAIN_TAGS = {_TAG + name for name in ("map", "seq", "str", "int", "float", "bool", "null")}
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # what no slide can show; tabs and line breaks can
 _NULLS = ("", "~", "null", "Null", "NULL")
+_NUMBER = re.compile(r"[+-]?\d+(\.\d+)?")
+_NUMBER_IN = re.compile(r"\d+(?:\.\d+)?")
+_RANGE = re.compile(r"\d+(\.\d+)?\s*[-–~～]\s*\d+(\.\d+)?")
 _BOOLS = {"true": True, "True": True, "false": False, "False": False}
 
 
@@ -54,6 +57,17 @@ def shorten(text: str, most: int = 40) -> str:
     """A written value fit to quote in one line: control characters escaped, long text cut."""
     shown = "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
     return shown if len(shown) <= most else shown[: most - 1] + "…"
+
+
+def _number_hint(text: str) -> str:
+    """Why a number written by hand is not one: a thousands comma, a range, or its unit beside it."""
+    plain = text.replace(",", "")
+    if "," in text and _NUMBER.fullmatch(plain):
+        return f"; write it without commas: {plain}"
+    if _RANGE.fullmatch(text):
+        return f"; a range is written [{', '.join(_NUMBER_IN.findall(text))}] with qualifier: range"
+    lead = _NUMBER_IN.match(text)
+    return f"; write the number alone ({lead[0]}); its unit goes under unit:" if lead else ""
 
 
 def _comma_hint(before: tuple[yaml.Node, yaml.Node], key: str) -> str:
@@ -139,7 +153,8 @@ class Reader:
             return None
         if isinstance(node, yaml.ScalarNode) and not node.style:
             return node.value
-        self.error(node, f"{what}: expected {expected}")
+        quoted = isinstance(node, yaml.ScalarNode) and node.value and node.style in ("'", '"')
+        self.error(node, f"{what}: expected {expected}{'; write it without quotes' if quoted else ''}")
         return None
 
     def number(self, node: yaml.Node, what: str, whole: bool = False) -> float | None:
@@ -151,7 +166,7 @@ class Reader:
             value = int(text) if whole else float(text) if "." in text or "e" in text.lower() else int(text)
         except ValueError:
             if not text.lstrip("+-").isdecimal():
-                self.error(node, f"{what}: expected {expected}, got '{shorten(text)}'")
+                self.error(node, f"{what}: expected {expected}, got '{shorten(text)}'{_number_hint(text)}")
                 return None
             value = math.inf  # more digits than Python will parse (4,300)
         reason = unprintable(value) if not whole or math.isinf(value) else None

@@ -63,8 +63,29 @@ TRAPS = {
         "8:13",
         "period: '2019-2023' is not like 2019, 2023Q2, 2020→2023 or 2019–2023; use – or →, not a hyphen, in a period",
     ),
+    "a thousands comma in a value": (
+        "    value: 8,400",
+        "6:12",
+        "value: expected a number, got '8,400'; write it without commas: 8400",
+    ),
+    "a unit written in the value": (
+        "    value: 84%",
+        "6:12",
+        "value: expected a number, got '84%'; write the number alone (84); its unit goes under unit:",
+    ),
+    "a range written as text": (
+        "    value: 80-84",
+        "6:12",
+        "value: expected a number, got '80-84'; a range is written [80, 84] with qualifier: range",
+    ),
+    "a number in quotes": ('    value: "84"', "6:12", "value: expected a number; write it without quotes"),
 }
-LINES = {"3": "title: {zh: 商业变现, en: Monetisation}", "7": '    unit: "%"', "8": '    period: "2019"'}
+LINES = {
+    "6": "    value: 84",
+    "3": "title: {zh: 商业变现, en: Monetisation}",
+    "7": '    unit: "%"',
+    "8": '    period: "2019"',
+}
 
 
 @pytest.mark.parametrize("trap", TRAPS)
