@@ -58,11 +58,11 @@ def _reduce(text: str, languages: tuple[str, ...], sentences: dict[str, str], id
         elif path[-1:] == ("source",) and node.value in sentences and sentences[node.value] != node.value:
             replace(node, json.dumps(sentences[node.value], ensure_ascii=False))
 
-    top = {key.value: value for key, value in root.value}
+    is_deck = any(key.value == "sections" for key, _ in root.value)  # a section file has an id of its own
     for key, value in root.value:
         if key.value == "languages":
             replace(value, f"[{', '.join(languages)}]")
-        elif key.value == "id" and "sections" in top:
+        elif key.value == "id" and is_deck:
             replace(value, ident)
         else:
             walk(value, (key.value,))
