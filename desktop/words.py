@@ -145,7 +145,7 @@ WORDS = {
     "print-quiz": ("测验", "Quiz"),
     "print-key": ("答案与解析", "Answer key"),
     "print-other": ("其他", "Other questions"),
-    "print-which": ("这个数字出自哪个{noun}？", "Which {noun} is the figure from?"),
+    "print-which": ("这个数字出自{which}？", "Which {noun} is the figure from?"),
     "print-count": ("共 {n} 题，按{noun}分组。", "{n} questions, grouped by {noun}."),
     "print-how": (
         "选择题：圈出一个字母。填空题：在横线上写出数字，单位已经给出。答案与解析在后面，每个数字的原文出处见最后的“来源”。",

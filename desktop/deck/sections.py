@@ -33,6 +33,11 @@ def numbered(noun: str, n: int, lang: str) -> str:
     return f"第{zh_numeral(n)}{noun}" if len(noun) == 1 else f"{noun}{zh_numeral(n)}"
 
 
+def zh_which(noun: str) -> str:
+    """'哪个支柱', '哪一章': which one, asked in Chinese (a counter takes 一, as in numbered)."""
+    return f"哪一{noun}" if len(noun) == 1 else f"哪个{noun}"
+
+
 def in_sentence(noun: str) -> str:
     """The noun inside a sentence: 'Pillar' -> 'pillar'; an acronym or a name of several capitals stays."""
     return noun.lower() if noun[1:] == noun[1:].lower() else noun

@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 
 from desktop.deck.model import Deck, Figure, Section
-from desktop.deck.sections import in_sentence, zh_numeral
+from desktop.deck.sections import in_sentence, zh_numeral, zh_which
 from desktop.quiz import compare
 from desktop.quiz.answers import tolerance
 from desktop.quiz.distractors import distractor_values, rng_for
@@ -129,7 +129,9 @@ def which_section(figure: Figure, index: DeckIndex, seed: int) -> Question | Non
 
     def prompt(lang: str) -> str:
         noun = word.get(lang)
-        ask = f"下面这个数字出自哪个{noun}？" if lang == "zh" else f"which {in_sentence(noun)} is this figure from?"
+        ask = (
+            f"下面这个数字出自{zh_which(noun)}？" if lang == "zh" else f"which {in_sentence(noun)} is this figure from?"
+        )
         what = label(figure, lang) if lang == "zh" else capital(label(figure, lang))
         return f"{ACCORDING[lang]}{ask}\n{what}{'：' if lang == 'zh' else ': '}{value_text(figure, lang)}"
 

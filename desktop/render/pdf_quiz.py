@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from desktop.deck.figures import render, slide_figures
 from desktop.deck.model import Deck
-from desktop.deck.sections import in_sentence
+from desktop.deck.sections import in_sentence, zh_which
 from desktop.quiz.generate import section_name
 from desktop.quiz.model import Question
 from desktop.render.pdf_layout import PT, Block, Doc, Ink, Paper, Run, columns_block, doc_block, text_width
@@ -42,8 +42,9 @@ def groups(deck: Deck, bank: list[Question], lang: str) -> list[Group]:
         )
         for key in keys
     ]
-    noun = in_sentence(deck.section_word.get(lang))
-    parts.append((tr("print-which", lang, noun=noun), [q for q in bank if q.kind == "section"]))
+    noun = deck.section_word.get(lang)
+    which = tr("print-which", lang, noun=in_sentence(noun), which=zh_which(noun))
+    parts.append((which, [q for q in bank if q.kind == "section"]))
     out, first = [], 1
     for title, questions in parts:
         if questions:

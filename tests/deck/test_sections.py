@@ -123,7 +123,7 @@ def test_which_chapter_questions_use_the_noun_and_every_chapter_up_to_twelve(tmp
     assert {q["section"] for q in asked} == set(range(1, 13))
     for q in asked:
         assert "which chapter is this figure from?" in q["prompt"]["en"]
-        assert "下面这个数字出自哪个章？" in q["prompt"]["zh"]
+        assert "下面这个数字出自哪一章？" in q["prompt"]["zh"], "a counter takes 一, not 个"
         right = q["choices"][q["answer"]]
         number = q["section"]
         assert right["en"].endswith(f"Story {WORDS[number - 1]}") and right["zh"].endswith(f"章节{number}")
@@ -147,6 +147,8 @@ def test_the_printed_quiz_groups_by_the_decks_noun(tmp_path):
     text = pdf_text(write_chapters(tmp_path / "chains", 3), tmp_path / "quiz", "--quiz", "--lang", "en")
     assert "grouped by chapter" in text and "Which chapter is the figure from?" in text
     assert "III · Story three" in text
+    chinese = pdf_text(write_chapters(tmp_path / "zh", 3), tmp_path / "quiz-zh", "--quiz", "--lang", "zh")
+    assert "按章分组" in chinese and "这个数字出自哪一章？" in chinese
 
 
 # ---- mistakes ---------------------------------------------------------------------------------------------
