@@ -26,7 +26,7 @@ DECK_FILES = {
         """,
     "part.yaml": """\
         id: part
-        pillar: 3
+        number: 1
         title: {zh: 商业变现, en: Monetisation}
         figures:
           - id: ads-2019

@@ -160,6 +160,7 @@ class _Section:
         slide_texts = [self.slide(kind, i + 1) for i, kind in enumerate(kinds)]
         lines = [
             f"id: section-{self.number}",
+            f"number: {self.number}",
             f"title: {self.t(f'第{self.number}部分', f'Part {self.number}')}",
             "figures:",
             *self.figures,
@@ -202,6 +203,7 @@ def write_deck(
         f"title: {_text('生成的案例', 'A generated case', languages)}",
         f"languages: [{', '.join(languages)}]",
         f"source: {{file: article.txt, title: {_text('原文', 'The article', languages)}}}",
+        f"section_word: {_text('章', 'Chapter', languages)}",
         "sections:",
         *(f"  - {name}" for name in names),
     ]
@@ -262,6 +264,7 @@ class _OddDeck:
         self.stated: list[str] = []  # ids of figures the article states (a quiz slide asks only these)
         self.shown: list[str] = []  # every figure id, derived ones too
         self.values: dict[str, tuple[float, str | None]] = {}  # plain values, for derivations
+        self.numbered = 0  # sections given a number so far
 
     def t(self, words: str) -> str:
         """A Text: per language, or a plain string; sometimes citing a figure."""
@@ -389,7 +392,9 @@ class _OddDeck:
         tables: list[str] = []
         slides = [self.slide(kind, f"s{number}-{i}", tables) for i, kind in enumerate(kinds)]
         lines = [f"id: section-{number}", f"title: {self.t(f'section {number}')}"]
-        lines += [f"pillar: {self.rng.randint(1, 8)}"] if self.rng.random() < 0.7 else []
+        if self.rng.random() < 0.7:  # numbered sections count 1, 2, 3… among themselves
+            self.numbered += 1
+            lines.append(f"number: {self.numbered}")
         lines += ["figures:", *filter(None, declared)]
         lines += ["tables:", *tables] if tables else []
         return "\n".join([*lines, "slides:", *slides]) + "\n"
@@ -413,6 +418,8 @@ def write_odd_deck(folder: Path, seed: int) -> Path:
     if odd.with_source:
         (folder / "article.txt").write_text("\n".join(odd.sentences) + "\n", encoding="utf-8")
         deck.append(f"source: {{file: article.txt, title: {odd.t('the article')}}}")
+    word = odd.rng.choice((None, "Unit", "节", _text("支柱", "Pillar", odd.languages)))
+    deck += [f"section_word: {word}"] if word else []
     deck += [f"theme: {odd.rng.choice(('light', 'dark', 'projector'))}", f"sections: [{', '.join(names)}]"]
     (folder / "deck.yaml").write_text("\n".join(deck) + "\n", encoding="utf-8")
     return folder

@@ -200,11 +200,11 @@ class Slide(Record, uncompared=("mark",)):
 
 
 class Section(Record, uncompared=("mark",)):
-    """One file of the deck: an introduction, a pillar, a conclusion."""
+    """One file of the deck: an introduction, a numbered section (a pillar, a chapter), a conclusion."""
 
     id: str
     title: Text
-    pillar: int | None
+    number: int | None
     figures: tuple[Figure, ...]
     tables: tuple[Table, ...]
     slides: tuple[Slide, ...]
@@ -230,6 +230,7 @@ class Deck(Record):
     theme: str
     source: Source | None
     sections: tuple[Section, ...]
+    section_word: Text  # the noun of a numbered section: 支柱 / Pillar, Chapter
 
     @cached_property
     def slides(self) -> tuple[Slide, ...]:

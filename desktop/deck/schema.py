@@ -23,7 +23,7 @@ from desktop.deck.model import (
     Table,
 )
 from desktop.deck.numbers import number
-from desktop.deck.reader import Reader
+from desktop.deck.reader import Reader, shorten
 
 PERIOD = re.compile(r"\d{4}(Q[1-4])?([→–]\d{4}(Q[1-4])?)?\Z")
 _TERM = re.compile(r"\s*([+-])?\s*([a-z0-9][a-z0-9-]*[a-z0-9]|[a-z0-9])\s*")
@@ -44,15 +44,15 @@ SLIDE_KEYS = {
 _REQUIRED = {kind: keys[:1] for kind, keys in SLIDE_KEYS.items() if kind != "title"}
 
 
-def read_section(r: Reader, node: yaml.Node) -> Section | None:
-    keys = r.mapping(node, "section", ("id", "title", "slides"), ("pillar", "figures", "tables"))
+def read_section(r: Reader, node: yaml.Node, expected: int) -> Section | None:
+    """One section file; `expected` is the number its `number:` must have (one after the last numbered one)."""
+    keys = r.mapping(node, "section", ("id", "title", "slides"), ("number", "figures", "tables", "pillar"))
     if keys is None:
         return None
-    pillar = None
     if "pillar" in keys:
-        pillar = r.number(keys["pillar"], "pillar", whole=True)
-        if pillar is not None and not 1 <= pillar <= 8:
-            r.error(keys["pillar"], f"pillar: expected 1–8, got {pillar}")
+        given = shorten(keys["pillar"].value) if isinstance(keys["pillar"], yaml.ScalarNode) else expected
+        r.error(keys["pillar"], f"pillar: write 'number: {given}' instead (deck.yaml's section_word names the noun)")
+    number = _number(r, keys["number"], expected) if "number" in keys else None
     figures = [read_figure(r, n) for n in r.sequence(keys["figures"], "figures")] if "figures" in keys else []
     tables = [read_table(r, n) for n in r.sequence(keys["tables"], "tables")] if "tables" in keys else []
     slides = [read_slide(r, n) for n in r.sequence(keys["slides"], "slides")] if "slides" in keys else []
@@ -61,12 +61,22 @@ def read_section(r: Reader, node: yaml.Node) -> Section | None:
     return Section(
         id=r.declare(keys["id"], "section id", "section") if "id" in keys else "",
         title=r.text(keys["title"], "section title") if "title" in keys else EMPTY_TEXT,
-        pillar=pillar,
+        number=number,
         figures=tuple(f for f in figures if f),
         tables=tuple(t for t in tables if t),
         slides=tuple(s for s in slides if s),
         mark=r.mark(node),
     )
+
+
+def _number(r: Reader, node: yaml.Node, expected: int) -> int | None:
+    number = r.number(node, "number", whole=True)
+    if number is None:
+        return None
+    if number != expected:
+        r.error(node, f"number: expected {expected}, got {number} (numbered sections count 1, 2, 3… in deck order)")
+    # Kept though wrong, so the next section is checked against it: one gap is one problem, not a cascade.
+    return max(1, number)
 
 
 def read_figure(r: Reader, node: yaml.Node) -> Figure | None:

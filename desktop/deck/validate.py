@@ -14,6 +14,7 @@ from desktop.deck.model import EMPTY_TEXT, Deck, Figure, Problem, Section, Sourc
 from desktop.deck.numbers import LIMITS, number, places, unprintable
 from desktop.deck.reader import Reader, Suggestions, shorten, suggest
 from desktop.deck.schema import read_section
+from desktop.deck.sections import default_word
 
 THEMES = ("light", "dark", "projector")
 _LANGUAGES = ("zh", "en")
@@ -70,7 +71,9 @@ def _load_deck(path: Path) -> Loaded:
     r = Reader(file=file)
     node = read_yaml(file, r.problems)
     keys = (
-        r.mapping(node, "deck", ("id", "title", "sections"), ("subtitle", "languages", "theme", "source"))
+        r.mapping(
+            node, "deck", ("id", "title", "sections"), ("subtitle", "languages", "theme", "source", "section_word")
+        )
         if node
         else None
     )
@@ -88,7 +91,8 @@ def _load_deck(path: Path) -> Loaded:
         section_root = read_yaml(section_file, r.problems) if section_file else None
         if section_root is not None:
             r.file = section_file
-            sections.append(read_section(r, section_root))
+            after = next((s.number for s in reversed(sections) if s and s.number), 0)
+            sections.append(read_section(r, section_root, after + 1))
             r.file = file
     r.file = file
     deck = Deck(
@@ -100,6 +104,9 @@ def _load_deck(path: Path) -> Loaded:
         theme=(r.choice(keys["theme"], "theme", THEMES) if "theme" in keys else None) or "light",
         source=_read_source(r, folder, keys["source"]) if "source" in keys else None,
         sections=tuple(s for s in sections if s),
+        section_word=r.text(keys["section_word"], "section_word")
+        if "section_word" in keys
+        else default_word(r.languages),
     )
     deck = _check(deck, r)
     return Loaded(deck, sorted(r.problems, key=_order))

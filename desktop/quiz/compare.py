@@ -115,7 +115,7 @@ def grew_most(slide: Slide, index: DeckIndex, seed: int) -> Question | None:
 
     return Question(
         id=ident,
-        pillar=index.slide_section(slide.id).pillar,
+        section=index.slide_section(slide.id).number,
         kind="grew-most",
         prompt=both(prompt),
         choices=tuple(parts[i][0] for i in order),
@@ -170,7 +170,7 @@ def versus(slide: Slide, pair, index: DeckIndex) -> Question | None:
 
     return Question(
         id=ident,
-        pillar=index.section(ours.id).pillar,
+        section=index.section(ours.id).number,
         kind="vs",
         prompt=both(prompt),
         choices=(Text.of(zh="高于", en="Above"), Text.of(zh="低于", en="Below")),
@@ -223,7 +223,7 @@ def points(before: Figure, after: Figure, slide: str, index: DeckIndex) -> Quest
 
     return Question(
         id=f"points:{after.id}",
-        pillar=index.section(after.id).pillar,
+        section=index.section(after.id).number,
         kind="points",
         prompt=both(prompt),
         choices=(),
@@ -301,7 +301,7 @@ def table_pair(table: Table, row: int, index: DeckIndex, seed: int, words: list[
 
     return Question(
         id=ident,
-        pillar=index.section(table.id).pillar,
+        section=index.section(table.id).number,
         kind="pair",
         prompt=both(prompt),
         choices=tuple(choices),

@@ -5,6 +5,7 @@ from __future__ import annotations
 import random
 
 from desktop.deck.model import Deck, Figure, Section
+from desktop.deck.sections import in_sentence, zh_numeral, zh_which
 from desktop.quiz import compare
 from desktop.quiz.answers import tolerance
 from desktop.quiz.distractors import distractor_values, rng_for
@@ -23,7 +24,6 @@ from desktop.quiz.wording import (
     with_value,
 )
 
-_ZH_NUMERALS = "零一二三四五六七八九十"
 _ROMAN = ("", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
 
 
@@ -47,7 +47,7 @@ def _figure_questions(figure: Figure, index: DeckIndex, seed: int) -> list[Quest
     return [
         recall(figure, partner, index, seed),
         numeric(figure, partner, index),
-        pillar(figure, index, seed),
+        which_section(figure, index, seed),
     ]
 
 
@@ -63,7 +63,7 @@ def slide_question(figure: Figure, index: DeckIndex, seed: int = 0) -> Question:
 def _common(figure: Figure, index: DeckIndex, partner: Figure | None) -> dict:
     derived = index.derived_from(figure.id)
     return {
-        "pillar": index.section(figure.id).pillar,
+        "section": index.section(figure.id).number,
         "explanation": both(lambda lang: figure_explanation(figure, partner, derived, index.figures, lang)),
         "slide": index.home_slide(figure.id),
         "source": figure.source or "",
@@ -106,40 +106,44 @@ def numeric(figure: Figure, partner: Figure | None, index: DeckIndex) -> Questio
     )
 
 
-def pillar_name(section: Section, lang: str) -> str:
+def section_name(section: Section, lang: str) -> str:
     """'三、商业变现体系升级:摆脱广告依赖' / 'III · Monetisation: weaning itself off advertising'."""
-    n, title = section.pillar, section.title.get(lang)
+    n, title = section.number, section.title.get(lang)
     if lang == "zh":
-        return f"{_ZH_NUMERALS[n]}、{title}" if n <= 10 else f"{n}. {title}"
+        return f"{zh_numeral(n)}、{title}"
     return f"{_ROMAN[n]} · {title}" if n <= 10 else f"{n} · {title}"
 
 
-def pillar(figure: Figure, index: DeckIndex, seed: int) -> Question | None:
-    """In which pillar of the article a figure appears: four pillar titles, the right one among them."""
+def which_section(figure: Figure, index: DeckIndex, seed: int) -> Question | None:
+    """In which numbered section a figure appears: up to four section titles, the right one among them."""
     home = index.section(figure.id)
-    others = [s for s in index.pillars if s is not home]
-    if home.pillar is None or not others:
+    others = [s for s in index.numbered if s is not home]
+    if home.number is None or not others:
         return None
-    ident = f"pillar:{figure.id}"
+    ident = f"pillar:{figure.id}"  # the id of the days when sections were pillars: progress is keyed on it
     rng = rng_for(seed, ident)
     sections = [home, *rng.sample(others, min(3, len(others)))]
     rng.shuffle(sections)
-    names = [both(lambda lang, s=s: pillar_name(s, lang)) for s in sections]
+    names = [both(lambda lang, s=s: section_name(s, lang)) for s in sections]
+    word = index.section_word
 
     def prompt(lang: str) -> str:
-        ask = "下面这个数字出自哪个支柱？" if lang == "zh" else "which pillar is this figure from?"
+        noun = word.get(lang)
+        ask = (
+            f"下面这个数字出自{zh_which(noun)}？" if lang == "zh" else f"which {in_sentence(noun)} is this figure from?"
+        )
         what = label(figure, lang) if lang == "zh" else capital(label(figure, lang))
         return f"{ACCORDING[lang]}{ask}\n{what}{'：' if lang == 'zh' else ': '}{value_text(figure, lang)}"
 
     def explanation(lang: str) -> str:
-        name = pillar_name(home, lang)
+        name = section_name(home, lang)
         answer = f"答案：{name}。" if lang == "zh" else f"Answer: {name}."
         return f"{answer}\n{quote(figure.source or '', lang)}"
 
     return Question(
         id=ident,
-        pillar=home.pillar,
-        kind="pillar",
+        section=home.number,
+        kind="section",
         prompt=both(prompt),
         choices=tuple(names),
         answer=sections.index(home),

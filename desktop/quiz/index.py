@@ -44,7 +44,8 @@ class DeckIndex:
             if slide.table:
                 self._table_slide[slide.table] = slide.id
         self._slide_section = {s.id: section for section in deck.sections for s in section.slides}
-        self.pillars = tuple(s for s in deck.sections if s.pillar is not None)
+        self.numbered = tuple(s for s in deck.sections if s.number is not None)
+        self.section_word = deck.section_word
 
     def section(self, ident: str) -> Section:
         """The section that declares a figure or a table."""

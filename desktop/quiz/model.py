@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from desktop.deck.model import Text
 
-CHOICE_KINDS = ("recall", "grew-most", "vs", "pair", "pillar")
+CHOICE_KINDS = ("recall", "grew-most", "vs", "pair", "section")
 NUMERIC_KINDS = ("numeric", "points")
 
 
@@ -27,7 +27,7 @@ class Question:
     """One question: what is asked, the right answer, why, and where in the deck and article it comes from."""
 
     id: str
-    pillar: int | None
+    section: int | None  # the number of its section, None in an unnumbered one
     kind: str
     prompt: Text
     choices: tuple[Text, ...]
@@ -45,7 +45,7 @@ class Question:
     def to_json(self) -> dict:
         return {
             "id": self.id,
-            "pillar": self.pillar,
+            "section": self.section,
             "kind": self.kind,
             "prompt": _text(self.prompt),
             "choices": [_text(c) for c in self.choices],

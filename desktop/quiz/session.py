@@ -12,7 +12,7 @@ from desktop.quiz.model import Question
 from desktop.quiz.schedule import CardState, rating_for
 from desktop.quiz.store import Store
 
-MODES = ("due", "pillar", "mistakes", "test")
+MODES = ("due", "section", "mistakes", "test")
 NEW_PER_SESSION = 20
 TEST_SIZE = 10
 
@@ -41,7 +41,7 @@ class Summary:
 
     right: int
     total: int
-    by_pillar: dict[int | None, tuple[int, int]] = field(hash=False)  # pillar -> (right, asked)
+    by_section: dict[int | None, tuple[int, int]] = field(hash=False)  # section number -> (right, asked)
     slowest: tuple[Question, ...]  # up to three, slowest first
     slowest_seconds: tuple[float, ...]
     missed: tuple[Question, ...]
@@ -58,7 +58,7 @@ def start_counts(bank: list[Question], store: Store, now: datetime) -> tuple[int
 class Session:
     """The queue of one sitting, in one of MODES; outside a test, an 'again' comes back at the end of the queue."""
 
-    # due: due cards, then new ones. pillar: one pillar's due, new, then the rest by due date.
+    # due: due cards, then new ones. section: one numbered section's due, new, then the rest by due date.
     # mistakes: last answer wrong, the latest first. test: TEST_SIZE questions drawn by the seed, no repeats;
     # the window shows the clock, the session keeps started_at and finished_at.
 
@@ -68,17 +68,17 @@ class Session:
         store: Store,
         mode: str,
         now_fn: Callable[[], datetime],
-        pillar: int | None = None,
+        section: int | None = None,
         seed: int = 0,
     ) -> None:
         if mode not in MODES:
             raise ValueError(f"mode: expected one of {', '.join(MODES)}, got {mode!r}")
-        if mode == "pillar" and pillar is None:
-            raise ValueError("mode 'pillar' needs a pillar")
-        self.mode, self.pillar, self.store, self.now_fn = mode, pillar, store, now_fn
+        if mode == "section" and section is None:
+            raise ValueError("mode 'section' needs a section number")
+        self.mode, self.section, self.store, self.now_fn = mode, section, store, now_fn
         self.started_at: datetime = now_fn()
         self.finished_at: datetime | None = None
-        questions = [q for q in bank if pillar is None or q.pillar == pillar]
+        questions = [q for q in bank if section is None or q.section == section]
         self._by_id = {q.id: q for q in questions}
         self._queue: list[str] = self._order(questions, random.Random(seed))
         self._attempts: list[Attempt] = []
@@ -145,16 +145,16 @@ class Session:
         return self._answered
 
     def summary(self) -> Summary:
-        """The score by pillar, the slowest questions and the missed ones; ends the session's clock if running."""
+        """The score by section, the slowest questions and the missed ones; ends the session's clock if running."""
         if self.finished_at is None:
             self.finished_at = self.now_fn()
         first: dict[str, Attempt] = {}
         for attempt in self._attempts:
             first.setdefault(attempt.question.id, attempt)
-        by_pillar: dict[int | None, tuple[int, int]] = {}
+        by_section: dict[int | None, tuple[int, int]] = {}
         for attempt in first.values():
-            right, asked = by_pillar.get(attempt.question.pillar, (0, 0))
-            by_pillar[attempt.question.pillar] = (right + attempt.correct, asked + 1)
+            right, asked = by_section.get(attempt.question.section, (0, 0))
+            by_section[attempt.question.section] = (right + attempt.correct, asked + 1)
         longest: dict[str, Attempt] = {}  # each question once, by its slowest attempt
         for attempt in self._attempts:
             kept = longest.get(attempt.question.id)
@@ -164,7 +164,7 @@ class Session:
         return Summary(
             right=sum(a.correct for a in first.values()),
             total=len(first),
-            by_pillar=by_pillar,
+            by_section=by_section,
             slowest=tuple(a.question for a in slowest),
             slowest_seconds=tuple(a.seconds for a in slowest),
             missed=tuple(a.question for a in first.values() if not a.correct),

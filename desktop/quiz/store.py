@@ -306,16 +306,16 @@ class Store:
         return [(day, answered, right) for day, (answered, right) in sorted(days.items())]
 
     def mastery(self, bank: list[Question]) -> dict[int | None, float]:
-        """Per pillar, the share of its questions mastered: card in FSRS's review state and last answer right."""
+        """Per section number, the share of its questions mastered: in FSRS's review state and last answer right."""
         # A question never answered counts as not mastered; learning and relearning cards are not mastered yet.
         right = {qid for qid, correct, _ in self._last_answers() if correct}
         reviewing = {qid for qid in self.seen() if self.card(qid).state == "review"}
         totals: dict[int | None, list[int]] = {}
         for question in bank:
-            counts = totals.setdefault(question.pillar, [0, 0])
+            counts = totals.setdefault(question.section, [0, 0])
             counts[0] += question.id in right and question.id in reviewing
             counts[1] += 1
-        return {pillar: done / total for pillar, (done, total) in totals.items()}
+        return {number: done / total for number, (done, total) in totals.items()}
 
     def close(self) -> None:
         """Saves what is held if the file now takes it, then closes; `unsaved` says what could not be saved."""

@@ -16,6 +16,7 @@ from PySide6.QtGui import QColor, QPainter, QPen
 
 from desktop.deck.figures import render
 from desktop.deck.model import Deck
+from desktop.deck.sections import numbered
 from desktop.quiz.generate import build_bank
 from desktop.render.ink import Ink as Strokes
 from desktop.render.ink import draw_strokes
@@ -39,7 +40,7 @@ from desktop.render.pdf_layout import (
 )
 from desktop.render.pdf_quiz import QuizLayout, groups, question_figures
 from desktop.render.pdf_sources import SourceRow, figure_rows, source_blocks, sources
-from desktop.render.scene import NUMERALS, Look, build_scene
+from desktop.render.scene import Look, build_scene
 from desktop.words import tr
 
 __all__ = ["Progress", "SourceRow", "sources", "write_handout_pdf", "write_quiz_pdf", "write_slides_pdf"]
@@ -117,7 +118,7 @@ def write_handout_pdf(
 
 
 def write_quiz_pdf(deck: Deck, look: Look, path: Path, seed: int = 0, progress: Progress | None = None) -> None:
-    """A printable quiz from the question bank: title page, questions by pillar, answer key, then the Sources."""
+    """A printable quiz from the question bank: title page, questions by section, answer key, then the Sources."""
     lang = look.lang
     ink = paper_ink(look.theme)
     bank = build_bank(deck, seed)
@@ -186,9 +187,8 @@ def _section_label(deck: Deck, index: int, lang: str) -> str:
     parts = [f"{tr('pdf-slides', lang)} {index + 1}" if lang == "zh" else f"Slide {index + 1}"]
     if section is not None:
         name = render(section.title, lang, {})
-        if section.pillar:
-            number = NUMERALS[section.pillar - 1] if lang == "zh" and section.pillar <= 8 else section.pillar
-            name = tr("slide-pillar", lang).format(n=number) + name
+        if section.number:
+            name = f"{numbered(deck.section_word.get(lang), section.number, lang)} · {name}"
         parts.append(name)
     return " · ".join(parts)
 

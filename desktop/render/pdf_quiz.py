@@ -1,4 +1,4 @@
-"""The printable quiz: a title page, questions grouped by pillar, an answer key, then the sources."""
+"""The printable quiz: a title page, questions grouped by section, an answer key, then the sources."""
 
 from __future__ import annotations
 
@@ -6,7 +6,8 @@ from dataclasses import dataclass
 
 from desktop.deck.figures import render, slide_figures
 from desktop.deck.model import Deck
-from desktop.quiz.generate import pillar_name
+from desktop.deck.sections import in_sentence, zh_which
+from desktop.quiz.generate import section_name
 from desktop.quiz.model import Question
 from desktop.render.pdf_layout import PT, Block, Doc, Ink, Paper, Run, columns_block, doc_block, text_width
 from desktop.words import tr
@@ -18,7 +19,7 @@ BLANK = "\u2002" + "_" * 12 + "\u2002"
 
 @dataclass(frozen=True)
 class Group:
-    """The questions of one pillar, numbered from `first`."""
+    """The questions of one section, numbered from `first`."""
 
     title: str
     questions: tuple[Question, ...]
@@ -26,22 +27,24 @@ class Group:
 
 
 def groups(deck: Deck, bank: list[Question], lang: str) -> list[Group]:
-    """Questions by pillar (questions without one after them), keeping the bank's order inside each.
+    """Questions by numbered section (questions without one after them), keeping the bank's order inside each.
 
-    "Which pillar is this figure from?" would be answered by its own heading, so those questions
+    "Which section is this figure from?" would be answered by its own heading, so those questions
     come last, in a group of their own.
     """
-    sections = {s.pillar: s for s in deck.sections if s.pillar}
-    by_pillar = [q for q in bank if q.kind != "pillar"]
-    keys = sorted({q.pillar for q in by_pillar}, key=lambda p: (p not in sections, p or 0))
+    sections = {s.number: s for s in deck.sections if s.number}
+    by_section = [q for q in bank if q.kind != "section"]
+    keys = sorted({q.section for q in by_section}, key=lambda n: (n not in sections, n or 0))
     parts = [
         (
-            pillar_name(sections[key], lang) if key in sections else tr("print-other", lang),
-            [q for q in by_pillar if q.pillar == key],
+            section_name(sections[key], lang) if key in sections else tr("print-other", lang),
+            [q for q in by_section if q.section == key],
         )
         for key in keys
     ]
-    parts.append((tr("print-which", lang), [q for q in bank if q.kind == "pillar"]))
+    noun = deck.section_word.get(lang)
+    which = tr("print-which", lang, noun=in_sentence(noun), which=zh_which(noun))
+    parts.append((which, [q for q in bank if q.kind == "section"]))
     out, first = [], 1
     for title, questions in parts:
         if questions:
@@ -57,7 +60,7 @@ def question_figures(deck: Deck, bank: list[Question]) -> list[str]:
     for q in bank:
         if q.figure:
             ids.append(q.figure)
-        if q.kind not in ("recall", "numeric", "pillar") and q.slide in index:
+        if q.kind not in ("recall", "numeric", "section") and q.slide in index:
             ids += slide_figures(index[q.slide], deck.tables)
     order = {ident: n for n, ident in enumerate(f for s in deck.slides for f in slide_figures(s, deck.tables))}
     return sorted(dict.fromkeys(ids), key=lambda i: order.get(i, len(order)))
@@ -83,7 +86,8 @@ class QuizLayout:
         doc.para(self.run(render(self.deck.title, lang, {}), p.title, bold=True), line=120, after=8)
         if self.deck.subtitle:
             doc.para(self.run(render(self.deck.subtitle, lang, {}), p.heading * 0.85, ink.muted), after=26)
-        doc.para(self.run(tr("print-count", lang).format(n=total), bold=True), after=4)
+        noun = in_sentence(self.deck.section_word.get(lang))
+        doc.para(self.run(tr("print-count", lang, n=total, noun=noun), bold=True), after=4)
         doc.para(self.run(tr("print-how", lang), color=ink.muted), after=30)
         fields = "　　".join(f"{tr(k, lang)} ________________" for k in ("print-fields", "print-class", "print-date"))
         doc.para(self.run(fields), after=34)

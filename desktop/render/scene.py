@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QGraphicsScene
 
 from desktop.deck.figures import derivation, format_value, render, slide_figures
 from desktop.deck.model import Deck, Figure, Record, Slide, Text
+from desktop.deck.sections import numbered, zh_numeral
 from desktop.render.text import TextBox
 from desktop.render.theme import Theme
 from desktop.words import tr
@@ -17,7 +18,6 @@ from desktop.words import tr
 WIDTH, HEIGHT = 1920, 1080
 MARGIN = 96
 BODY = QRectF(MARGIN, 262, WIDTH - 2 * MARGIN, 700)
-NUMERALS = "一二三四五六七八"
 
 
 class Look(Record):
@@ -99,11 +99,8 @@ class SlideScene:
         section = self.deck.section_of(self.slide.id)
         lang, theme = self.look.lang, self.look.theme
         label = self.text(section.title) if section else ""
-        if section and section.pillar:
-            label = (
-                tr("slide-pillar", lang).format(n=NUMERALS[section.pillar - 1] if lang == "zh" else section.pillar)
-                + label
-            )
+        if section and section.number:
+            label = f"{numbered(self.deck.section_word.get(lang), section.number, lang)} · {label}"
         self.box(label, QRectF(MARGIN, 44, WIDTH - 2 * MARGIN, 44), 28, 20, theme.muted)
         self.rule(QRectF(MARGIN, 96, 72, 6), theme.accent)
         self.box(self.text(self.slide.title), QRectF(MARGIN, 112, WIDTH - 2 * MARGIN, 136), 64, 36, bold=True)
@@ -134,8 +131,8 @@ class SlideScene:
         lang = self.look.lang
         section = self.deck.section_of(self.slide.id)
         where = self.text(self.deck.source.title)
-        if section and section.pillar:
-            where += f" · {NUMERALS[section.pillar - 1]}" if lang == "zh" else f", part {section.pillar}"
+        if section and section.number:
+            where += f" · {zh_numeral(section.number)}" if lang == "zh" else f", part {section.number}"
         derived = [derivation(f, self.figures, lang) for f in shown if f.derived]
         line = tr("slide-source", lang) + where
         return line + ("  ·  " + tr("slide-derived", lang) + "; ".join(derived) if derived else "")

@@ -15,16 +15,16 @@ LETTERS = "ABCD"
 COUNTDOWN = 30
 
 
-def pick_question(bank, slide, pillar: int | None, asked: set[str]):
-    """A question about this slide not asked yet, else one of its pillar, else none."""
-    # A "which pillar" question answers itself on a slide that names its pillar: not for the room;
+def pick_question(bank, slide, section: int | None, asked: set[str]):
+    """A question about this slide not asked yet, else one of its section (by number), else none."""
+    # A "which section" question answers itself on a slide that names its section: not for the room;
     # on a quick-check slide, the room is already answering about its figure.
     skip = set(slide.figures) if slide.kind == "quiz" else set()
-    bank = [q for q in bank if q.kind != "pillar" and q.figure not in skip]
+    bank = [q for q in bank if q.kind != "section" and q.figure not in skip]
     slide_id = slide.id
     for pool in (
         [q for q in bank if q.slide == slide_id],
-        [q for q in bank if pillar is not None and q.pillar == pillar],
+        [q for q in bank if section is not None and q.section == section],
     ):
         fresh = [q for q in pool if q.id not in asked] or pool
         if fresh:

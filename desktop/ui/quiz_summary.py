@@ -1,4 +1,4 @@
-"""The end of a quiz session: score by pillar, the slowest and the missed, and practice by day."""
+"""The end of a quiz session: score by section, the slowest and the missed, and practice by day."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ import pyqtgraph as pg
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from desktop.deck.model import Deck
+from desktop.deck.sections import in_sentence
 from desktop.words import tr
 
 
@@ -25,18 +26,19 @@ class SummaryView(QWidget):
         column.addWidget(self.chart)
 
     def show_summary(self, summary, history, deck: Deck, lang: str) -> None:
-        titles = {s.pillar: s.title.get(lang) for s in deck.sections if s.pillar}
+        titles = {s.number: s.title.get(lang) for s in deck.sections if s.number}
         rows = "".join(
-            f"<tr><td>{pillar or '—'}. {html.escape(titles.get(pillar, ''))}</td><td>&nbsp;{right} / {total}</td></tr>"
-            for pillar, (right, total) in sorted(summary.by_pillar.items(), key=lambda kv: kv[0] or 0)
+            f"<tr><td>{number or '—'}. {html.escape(titles.get(number, ''))}</td><td>&nbsp;{right} / {total}</td></tr>"
+            for number, (right, total) in sorted(summary.by_section.items(), key=lambda kv: kv[0] or 0)
         )
+        noun = in_sentence(deck.section_word.get(lang))
 
         def listing(questions) -> str:
             return "".join(f"<li>{html.escape(q.prompt.get(lang))}</li>" for q in questions) or "<li>—</li>"
 
         self.text.setText(
             f"<h2>{tr('summary', lang)}</h2><p><b>{tr('score', lang, right=summary.right, total=summary.total)}</b></p>"
-            f"<h3>{tr('by-pillar', lang)}</h3><table>{rows}</table>"
+            f"<h3>{tr('by-section', lang, noun=noun)}</h3><table>{rows}</table>"
             f"<h3>{tr('slowest', lang)}</h3><ol>{listing(summary.slowest)}</ol>"
             f"<h3>{tr('missed', lang)}</h3><ol>{listing(summary.missed)}</ol>"
             f"<p>{tr('days', lang)} · {tr('back-to-start', lang)}</p>"

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from desktop.deck.figures import render
 from desktop.deck.model import Deck
+from desktop.deck.sections import in_sentence
 from desktop.quiz.answers import answer_text
 from desktop.quiz.schedule import RATINGS
 from desktop.quiz.session import Session, start_counts
@@ -134,16 +135,16 @@ class QuizWindow(QMainWindow):
         self.start_title = _label(30, bold=True)
         self.counts = _label(20)
         self.mastery = QGridLayout()
-        self.pillar_choice = QComboBox()
+        self.section_choice = QComboBox()
         self.mode_buttons = {}
         buttons = QHBoxLayout()
-        for mode in ("due", "pillar", "mistakes", "test"):
+        for mode in ("due", "section", "mistakes", "test"):
             button = QPushButton()
             button.setMinimumHeight(48)
             button.clicked.connect(lambda _=False, m=mode: self.start(m))
             self.mode_buttons[mode] = button
             buttons.addWidget(button)
-        buttons.insertWidget(2, self.pillar_choice)
+        buttons.insertWidget(2, self.section_choice)
         column.addWidget(self.start_title)
         column.addWidget(self.counts)
         column.addLayout(self.mastery)
@@ -160,23 +161,27 @@ class QuizWindow(QMainWindow):
         while self.mastery.count():
             self.mastery.takeAt(0).widget().deleteLater()
         mastery = self.store.mastery(self.bank)
-        self.pillar_choice.clear()
-        for row, section in enumerate(s for s in self.deck.sections if s.pillar):
-            name = QLabel(f"{section.pillar}. {render(section.title, lang, self.deck.figures)}")
-            bar = QProgressBar(maximum=100, value=round(100 * mastery.get(section.pillar, 0.0)))
+        self.section_choice.clear()
+        for row, section in enumerate(s for s in self.deck.sections if s.number):
+            name = QLabel(f"{section.number}. {render(section.title, lang, self.deck.figures)}")
+            bar = QProgressBar(maximum=100, value=round(100 * mastery.get(section.number, 0.0)))
             bar.setFormat(tr("mastered", lang, percent="%p%"))
             self.mastery.addWidget(name, row, 0)
             self.mastery.addWidget(bar, row, 1)
-            self.pillar_choice.addItem(name.text(), section.pillar)
+            self.section_choice.addItem(name.text(), section.number)
+        # A deck without numbered sections has no section to practise alone.
+        self.section_choice.setVisible(self.section_choice.count() > 0)
+        self.mode_buttons["section"].setVisible(self.section_choice.count() > 0)
+        noun = in_sentence(self.deck.section_word.get(lang))
         for mode, button in self.mode_buttons.items():
-            button.setText(tr(f"mode-{mode}", lang, due=due))
+            button.setText(tr(f"mode-{mode}", lang, due=due, noun=noun))
         self.mode_buttons["due"].setDefault(True)
         self.pages.setCurrentWidget(self.start_page)
         self.mode_buttons["due"].setFocus()
 
     def start(self, mode: str) -> None:
-        pillar = self.pillar_choice.currentData() if mode == "pillar" else None
-        self.session = Session(self.bank, self.store, mode, self.now, pillar=pillar)
+        section = self.section_choice.currentData() if mode == "section" else None
+        self.session = Session(self.bank, self.store, mode, self.now, section=section)
         if mode == "test":
             self.test_clock = QElapsedTimer()
             self.test_clock.start()

@@ -281,7 +281,7 @@ class PresentationWindow(QMainWindow):
             self._bank = build_bank(show.deck)
         slide = show.deck.slides[show.index]
         section = show.deck.section_of(slide.id)
-        question = pick_question(self._bank, slide, section.pillar if section else None, self._asked)
+        question = pick_question(self._bank, slide, section.number if section else None, self._asked)
         if question is None:
             self.badge.say(tr("no-questions", show.lang))
             return

@@ -51,8 +51,8 @@ def test_the_template_deck_is_valid(deck_dir, capsys):
 @pytest.mark.parametrize(
     ("old", "new", "needle", "message"),
     [
-        ("pillar: 3", "pillar: three", "pillar: three", "pillar: expected a whole number, got 'three'"),
-        ("pillar: 3", "pillar: 9", "pillar: 9", "pillar: expected 1–8, got 9"),
+        ("number: 1", "number: three", "number: three", "number: expected a whole number, got 'three'"),
+        ("number: 1", "number: 9", "number: 9", "number: expected 1, got 9"),
         ("    role: before", "    rolle: before", "rolle", "figure: unknown key 'rolle'; did you mean 'role'?"),
         ("value: 52", "value: lots", "value: lots", "value: expected a number, got 'lots'"),
         ("unit: pp", "unit: points", "unit: points", "unit: 'points' is not one of"),
@@ -94,10 +94,10 @@ def test_yaml_syntax_error_gives_line_and_column(deck_dir, capsys):
 
 def test_python_tags_are_refused_and_never_run(deck_dir, capsys, tmp_path):
     marker = tmp_path / "pwned"
-    text = edit_part(deck_dir, "pillar: 3", f'pillar: !!python/object/apply:os.system ["touch {marker}"]')
+    text = edit_part(deck_dir, "number: 1", f'number: !!python/object/apply:os.system ["touch {marker}"]')
     problem = only_problem(deck_dir, capsys)
     assert "tag 'tag:yaml.org,2002:python/object/apply:os.system' is not allowed" in problem["message"]
-    assert int(problem["line"]) == line_of(text, "pillar: !!python")
+    assert int(problem["line"]) == line_of(text, "number: !!python")
     assert not marker.exists()
 
 
@@ -148,7 +148,7 @@ def test_a_missing_section_file_is_named(deck_dir, capsys):
 def test_every_problem_in_every_file_in_one_run(deck_dir, capsys):
     deck_yaml = textwrap.dedent(DECK_FILES["deck.yaml"])
     write(deck_dir / "deck.yaml", deck_yaml.replace("languages: [zh, en]", "languages: [zh, en]\ntheme: neon"))
-    edit_part(deck_dir, "pillar: 3", "pillar: 30")
+    edit_part(deck_dir, "number: 1", "number: 30")
     code, problems = validate(deck_dir, capsys)
     assert code == 1
     assert [Path(p["file"]).name for p in problems] == ["deck.yaml", "part.yaml"]

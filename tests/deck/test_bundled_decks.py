@@ -39,13 +39,13 @@ def test_the_deck_ships_the_article_it_quotes(deck):
 
 
 def test_intro_eight_pillars_conclusion_and_discussion(deck):
-    pillars = [s.pillar for s in deck.sections]
+    pillars = [s.number for s in deck.sections]
     assert pillars[0] is None and pillars[-2:] == [None, None]
     assert [p for p in pillars if p] == list(range(1, 9))
     assert deck.slides[0].kind == "title"
     assert deck.slides[-1].kind == "discussion"
     for section in deck.sections:
-        if section.pillar:
+        if section.number:
             assert section.title.get("zh") in deck.source.text, section.id
             assert 2 <= len(section.slides) <= 5, section.id
             assert section.slides[-1].kind == "quiz", f"{section.id} ends with a quick check"

@@ -18,7 +18,7 @@ from tests.decks import figure_yaml, small_deck
 from tests.quiz.conftest import DOUYIN
 
 LANGS = ("zh", "en")
-FIGURE_KINDS = ("recall", "numeric", "pillar")
+FIGURE_KINDS = ("recall", "numeric", "section")
 
 
 def by_id(bank):
@@ -28,12 +28,13 @@ def by_id(bank):
 def test_every_kind_is_there_and_every_id_is_unique_and_named_by_its_kind(bank, deck):
     kinds = Counter(q.kind for q in bank)
     stated = [f for f in deck.figures.values() if f.derived is None]
-    assert kinds["recall"] == kinds["pillar"] == len(stated)
+    assert kinds["recall"] == kinds["section"] == len(stated)
     assert kinds["numeric"] == len([f for f in stated if not isinstance(f.value, tuple)])
     assert kinds["grew-most"] == 1 and kinds["vs"] == 3 and kinds["points"] >= 6 and kinds["pair"] >= 9
     assert len(by_id(bank)) == len(bank)
     for q in bank:
-        assert q.id.startswith(q.kind + ":")
+        # "Which section?" keeps the ids it had when sections were pillars: students' progress is keyed on them.
+        assert q.id.startswith({"section": "pillar"}.get(q.kind, q.kind) + ":")
 
 
 def test_derived_figures_are_never_asked_as_the_articles(bank, deck):
@@ -93,7 +94,7 @@ def test_choices_are_distinct_and_hold_the_answer_exactly_once(bank):
         for lang in LANGS:
             texts = [c.get(lang) for c in q.choices]
             assert len(set(texts)) == len(texts), (q.id, lang, texts)
-    assert all(len(q.choices) == 4 for q in bank if q.kind in ("recall", "pillar"))
+    assert all(len(q.choices) == 4 for q in bank if q.kind in ("recall", "section"))
 
 
 def test_distractors_stay_in_range_and_keep_the_figures_qualifier(bank, deck):
@@ -147,17 +148,17 @@ def test_a_figure_questions_explanation_shows_the_figure_and_its_caveat(bank, de
     assert uplift.answer == NumericAnswer(35, "%", "exact"), "asked as stated: never converted to points"
 
 
-def test_a_question_links_to_a_slide_that_shows_its_figure_and_names_its_pillar(bank, deck):
+def test_a_question_links_to_a_slide_that_shows_its_figure_and_names_its_section(bank, deck):
     slides = {s.id: s for s in deck.slides}
     for q in bank:
         assert q.slide in slides, q.id
         section = deck.section_of(q.slide)
         if q.figure:
             assert q.figure in slide_figures(slides[q.slide], deck.tables), q.id
-            assert q.pillar == next(s.pillar for s in deck.sections if q.figure in {f.id for f in s.figures})
+            assert q.section == next(s.number for s in deck.sections if q.figure in {f.id for f in s.figures})
         else:
-            assert q.pillar == section.pillar, q.id
-    assert by_id(bank)["recall:ad-share-2019"].slide == "p3-revenue-table", "its own pillar, not the intro timeline"
+            assert q.section == section.number, q.id
+    assert by_id(bank)["recall:ad-share-2019"].slide == "p3-revenue-table", "its own section, not the intro timeline"
 
 
 def test_seeds_change_order_and_distractors_never_ids_or_answers(deck, bank):
@@ -193,7 +194,7 @@ def test_ids_and_questions_survive_an_edit_elsewhere_in_the_deck(tmp_path, bank)
     before = by_id(bank)
     assert before.keys() <= edited.keys() and "recall:local-staff-hired" in edited
     for ident, q in before.items():
-        if q.pillar != 8:
+        if q.section != 8:
             assert edited[ident].to_json() == q.to_json(), ident
     assert edited["numeric:tiktok-us-share"].answer.value == 38
 

@@ -7,7 +7,7 @@ import json
 from desktop.deck.model import Text
 from desktop.quiz.model import NumericAnswer, Question
 
-KEYS = ["id", "pillar", "kind", "prompt", "choices", "answer", "tolerance", "explanation", "slide", "source"]
+KEYS = ["id", "section", "kind", "prompt", "choices", "answer", "tolerance", "explanation", "slide", "source"]
 
 
 FIFTY_TWO = (Text.of(zh="52%", en="52%"),)
@@ -16,7 +16,7 @@ FIFTY_TWO = (Text.of(zh="52%", en="52%"),)
 def question(answer, kind="recall", choices=FIFTY_TWO, tolerance=None) -> Question:
     return Question(
         id=f"{kind}:ad-share-2023",
-        pillar=3,
+        section=3,
         kind=kind,
         prompt=Text.of(zh="根据文章，2023年抖音广告收入占比是？", en="According to the article, …?"),
         choices=choices,

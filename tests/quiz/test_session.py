@@ -99,16 +99,16 @@ def test_a_test_is_ten_questions_timed_from_start_to_last_answer(store, bank):
     assert summary.finished_at == NOW + timedelta(seconds=300) and summary.started_at == NOW
     assert [q.id for q in summary.missed] == asked[:3]
     assert [q.id for q in summary.slowest] == asked[:-4:-1] and summary.slowest_seconds == (13, 12, 11)
-    assert sum(total for _, total in summary.by_pillar.values()) == 10
+    assert sum(total for _, total in summary.by_section.values()) == 10
     assert [q.id for q in Session(bank, store, "test", clock, seed=4)._by_id.values()] != asked
 
 
-def test_a_pillar_session_asks_only_that_pillar(answered, bank):
-    session = Session(bank, answered, "pillar", Clock(), pillar=5)
-    assert {session._by_id[i].pillar for i in session._queue} == {5}
-    assert len(session._queue) == len([q for q in bank if q.pillar == 5])
+def test_a_section_session_asks_only_that_section(answered, bank):
+    session = Session(bank, answered, "section", Clock(), section=5)
+    assert {session._by_id[i].section for i in session._queue} == {5}
+    assert len(session._queue) == len([q for q in bank if q.section == 5])
     with pytest.raises(ValueError):
-        Session(bank, answered, "pillar", Clock())
+        Session(bank, answered, "section", Clock())
 
 
 def test_a_mistakes_session_is_the_questions_last_answered_wrong(answered, bank):
@@ -125,4 +125,4 @@ def test_the_summary_counts_first_attempts_and_ends_the_clock(store, bank):
     clock.now = NOW + timedelta(minutes=5)
     summary = session.summary()
     assert (summary.right, summary.total) == (0, 1) and summary.finished_at == clock.now
-    assert summary.by_pillar == {q.pillar: (0, 1)} and summary.missed == (q,)
+    assert summary.by_section == {q.section: (0, 1)} and summary.missed == (q,)

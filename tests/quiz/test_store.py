@@ -191,12 +191,12 @@ def test_history_counts_answers_per_day_in_the_given_zone(store):
     assert store.history(timezone(timedelta(hours=8))) == [(date(2026, 3, 2), 2, 1)]
 
 
-def test_mastery_is_the_share_of_a_pillars_questions_in_review_and_last_answered_right(store, bank):
-    pillar3 = [q for q in bank if q.pillar == 3]
-    store.record_answer(pillar3[0].id, True, "easy", 3, "x", NOW)  # review state, right
-    store.record_answer(pillar3[1].id, True, "good", 9, "x", NOW)  # still learning
+def test_mastery_is_the_share_of_a_sections_questions_in_review_and_last_answered_right(store, bank):
+    section3 = [q for q in bank if q.section == 3]
+    store.record_answer(section3[0].id, True, "easy", 3, "x", NOW)  # review state, right
+    store.record_answer(section3[1].id, True, "good", 9, "x", NOW)  # still learning
     mastery = store.mastery(bank)
-    assert mastery[3] == pytest.approx(1 / len(pillar3))
+    assert mastery[3] == pytest.approx(1 / len(section3))
     assert set(mastery) == set(range(1, 9)) and mastery[1] == 0
 
 

@@ -41,7 +41,7 @@ def answer(qtbot, window, right: bool = True) -> None:
         qtbot.keyClick(window, Qt.Key.Key_Return)
 
 
-def test_the_start_screen_counts_new_questions_and_shows_every_pillar(quiz):
+def test_the_start_screen_counts_new_questions_and_shows_every_section(quiz):
     assert f"0 due today · {len(BANK)} new" in quiz.counts.text()
     assert quiz.mastery.rowCount() == 8
 
@@ -126,8 +126,8 @@ def test_on_a_quick_check_slide_q_asks_something_else():
     from desktop.ui.class_quiz import pick_question
 
     slide = next(s for s in DECK.slides if s.kind == "quiz")
-    question = pick_question(BANK, slide, DECK.section_of(slide.id).pillar, set())
-    assert question is not None and question.figure not in slide.figures and question.kind != "pillar"
+    question = pick_question(BANK, slide, DECK.section_of(slide.id).number, set())
+    assert question is not None and question.figure not in slide.figures and question.kind != "section"
 
 
 def answer_until_unsaved(qtbot, quiz) -> None:
