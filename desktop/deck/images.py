@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import struct
+from io import BufferedIOBase
 from pathlib import Path
-from typing import BinaryIO
-from xml.parsers import expat
 
 from desktop.deck.model import Picture, Problem
 
@@ -58,7 +57,7 @@ def read_picture(path: Path, picture: Picture, problems: list[Problem]) -> Pictu
     return picture.replace(format=kind, width=width, height=height, stamp=(stat.st_mtime_ns, stat.st_size))
 
 
-def _probe(file: BinaryIO) -> tuple[str, int, int]:
+def _probe(file: BufferedIOBase) -> tuple[str, int, int]:
     """(format, width, height) from the file's first bytes: a PNG or JPEG header, or an SVG root element."""
     head = file.read(32)
     if head.startswith(_PNG):
@@ -78,7 +77,7 @@ def _probe(file: BinaryIO) -> tuple[str, int, int]:
     raise _Unreadable("is not a PNG, JPEG or SVG picture (its content says so, whatever its name)")
 
 
-def _jpeg_size(file: BinaryIO) -> tuple[int, int]:
+def _jpeg_size(file: BufferedIOBase) -> tuple[int, int]:
     """(width, height) from a JPEG's frame header, skipping the segments before it (EXIF, colour profiles)."""
     while True:
         byte = file.read(1)
@@ -103,8 +102,10 @@ def _jpeg_size(file: BinaryIO) -> tuple[int, int]:
         file.seek(struct.unpack(">H", length)[0] - 2, 1)
 
 
-def _svg_root(file: BinaryIO) -> bool:
+def _svg_root(file: BufferedIOBase) -> bool:
     """Whether the file is well-formed XML whose root element is <svg> (read through, building nothing)."""
+    from xml.parsers import expat  # here: pyexpat costs validate's start-up more than a deck without SVG needs
+
     parser = expat.ParserCreate(namespace_separator=" ")
     roots: list[str] = []
     parser.StartElementHandler = lambda name, attributes: roots or roots.append(name)

@@ -194,6 +194,8 @@ def read_slide(r: Reader, node: yaml.Node) -> Slide | None:
         r.warn(node, f"slide '{ident}' has no speaker notes")
     if "image" in keys and "alt" not in keys:
         r.warn(keys["image"], f"slide '{ident}': say what the picture shows in 'alt' (for readers who cannot see it)")
+    if kind == "bullets" and "alt" in keys and "image" not in keys:  # an image slide says it misses its image
+        r.error(keys["alt"], "alt: says what a picture shows, but this slide has no 'image'")
 
     def text(key: str):
         return r.text(keys[key], key) if key in keys else None

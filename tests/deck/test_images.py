@@ -133,6 +133,9 @@ def test_an_image_slide_needs_its_picture_and_only_bullets_take_one_besides(pict
     write(picture_deck / "part.yaml", text.replace("kind: bullets", "kind: discussion"))
     code, problems = validate(picture_deck, capsys)
     assert code == 1 and any("discussion slide: unknown key 'image'" in p["message"] for p in problems)
+    write(picture_deck / "part.yaml", text.replace("    image: pictures/front.svg\n", ""))
+    problem = only_error(picture_deck, capsys, "{zh: 门店照片")
+    assert problem["message"] == "alt: says what a picture shows, but this slide has no 'image'"
 
 
 def test_the_command_line_says_it_in_one_line_exit_1(picture_deck):
