@@ -56,9 +56,8 @@ slides:
 """
 
 
-@pytest.fixture
-def deck(qapp, tmp_path: Path) -> Path:
-    folder = tmp_path / "pictures-deck"
+def write_picture_deck(folder: Path) -> Path:
+    """A deck of a PNG, a JPEG beside bullets, an SVG and a JPEG Qt cannot decode (Qt writes the JPEG)."""
     (folder / "pictures").mkdir(parents=True)
     write(folder / "deck.yaml", DECK)
     write(folder / "part.yaml", PART)
@@ -69,6 +68,11 @@ def deck(qapp, tmp_path: Path) -> Path:
     write(folder / "pictures" / "flow.svg", SVG)
     write(folder / "pictures" / "broken.jpg", jpeg_header(1600, 900))  # a size, then nothing to decode
     return folder
+
+
+@pytest.fixture
+def deck(qapp, tmp_path: Path) -> Path:
+    return write_picture_deck(tmp_path / "pictures-deck")
 
 
 def near(image: QImage, x: int, y: int, rgb: tuple[int, int, int]) -> bool:
