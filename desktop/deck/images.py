@@ -14,6 +14,8 @@ MAX_SIDE = 8000  # pixels a side: a larger picture takes hundreds of MB to draw,
 SHARP_SIDE = 800  # a picture's longer side below this is stretched several times on a full slide: blurry
 _PNG = b"\x89PNG\r\n\x1a\n"
 _SVG = ("svg", "http://www.w3.org/2000/svg svg")
+_IMAGE = ("image", "http://www.w3.org/2000/svg image")
+_LINKS = ("href", "http://www.w3.org/1999/xlink href")  # where an <image> finds its picture, in either spelling
 # What a picture that is none of ours most likely is, by its first bytes: named in the message.
 _OTHERS = {
     b"GIF8": "a GIF",
@@ -108,7 +110,15 @@ def _svg_root(file: BufferedIOBase) -> bool:
 
     parser = expat.ParserCreate(namespace_separator=" ")
     roots: list[str] = []
-    parser.StartElementHandler = lambda name, attributes: roots or roots.append(name)
+    links: list[str] = []
+
+    def start(name: str, attributes: dict[str, str]) -> None:
+        if not roots:
+            roots.append(name)
+        if name in _IMAGE:
+            links.extend(v for k, v in attributes.items() if k in _LINKS and not v.startswith("data:"))
+
+    parser.StartElementHandler = start
     try:
         parser.ParseFile(file)
     except expat.ExpatError as error:
@@ -116,4 +126,6 @@ def _svg_root(file: BufferedIOBase) -> bool:
             where = f"line {error.lineno}, column {error.offset + 1}: {expat.ErrorString(error.code)}"
             raise _Unreadable(f"is a damaged SVG ({where})") from None
         return False
+    if roots and roots[0] in _SVG and links:  # Qt would draw any file of the computer it names, inside no deck
+        raise _Unreadable(f"shows another file ('{links[0][:60]}'); embed that picture in the SVG instead")
     return bool(roots) and roots[0] in _SVG

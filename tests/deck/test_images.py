@@ -85,6 +85,10 @@ def test_a_missing_picture_is_its_line_with_a_near_name(picture_deck, capsys):
         (b"\xff\xd8\xff\xe0\x00\x10JFIF", "image: 'pictures/map.png' is a damaged JPEG"),
         (png_bytes(9000, 2), "image: 'pictures/map.png' is 9000×2 pixels; at most 8000×8000 is shown"),
         (SVG.replace(b"</svg>", b"</g>"), "image: 'pictures/map.png' is a damaged SVG (line 1, column"),
+        (
+            SVG.replace(b"<rect", b'<image href="/etc/hosts.png"/><rect'),
+            "image: 'pictures/map.png' shows another file ('/etc/hosts.png'); embed that picture in the SVG instead",
+        ),
     ],
 )
 def test_a_picture_is_checked_by_its_content(picture_deck, capsys, content, message):
