@@ -126,6 +126,8 @@ WORDS = {
     ),
     "slide-source": ("来源：", "Source: "),
     "slide-derived": ("推算：", "Our arithmetic: "),
+    "slide-no-picture": ("无法显示这张图片", "This picture cannot be shown"),
+    "picture-alt": ("图片：", "Picture: "),
     "pdf-slides": ("幻灯片", "Slides"),
     "pdf-handout": ("讲义", "Handout"),
     "pdf-notes": ("讲稿", "Speaker notes"),

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import json
 import random
+import struct
+import zlib
 from pathlib import Path
 
 # One section's slides, in order: every kind the schema has, every chart kind.
@@ -250,7 +252,25 @@ def small_deck(folder: Path, figures: str, slides: str = QUIZ_SLIDE, sections: s
 ODD_VALUES = (0, 1, -3, 0.5, 0.000001, -0.000001, 12.25, 99.9, 100, 42, 10**12, -(10**12), 123456789.123456)
 ODD_UNITS = ("%", "pp", "亿元", "分钟", "条", "×", None)
 ODD_PERIODS = (None, "2019", "2023Q2", "2020→2023", "2019–2023")
-ODD_KINDS = ("title", "bullets", "table", "chart", "big-number", "timeline", "quote", "discussion", "quiz")
+ODD_KINDS = ("title", "bullets", "table", "chart", "big-number", "timeline", "quote", "discussion", "quiz", "image")
+# Picture sizes in pixels: wide, tall, square, and one small enough to be warned about.
+ODD_PICTURES = ((1200, 800), (300, 900), (820, 820), (64, 48))
+
+
+def png_bytes(width: int, height: int, rgb: tuple[int, int, int] = (31, 78, 121)) -> bytes:
+    """A PNG of one colour, written without Qt."""
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    rows = (b"\x00" + bytes(rgb) * width) * height
+    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b"")
+
+
+SVG = """<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {w} {h}">
+<rect width="{w}" height="{h}" fill="#f0ede6"/><circle cx="{r}" cy="{r}" r="{r}" fill="#c8102e"/></svg>
+"""
 
 
 class _OddDeck:
@@ -265,6 +285,17 @@ class _OddDeck:
         self.shown: list[str] = []  # every figure id, derived ones too
         self.values: dict[str, tuple[float, str | None]] = {}  # plain values, for derivations
         self.numbered = 0  # sections given a number so far
+        self.pictures: dict[str, bytes] = {}  # file name in the deck folder -> its bytes
+
+    def picture(self) -> list[str]:
+        """An `image:` line (a new PNG or SVG file) and, mostly, its `alt`."""
+        width, height = self.rng.choice(ODD_PICTURES)
+        name = f"pictures/p{len(self.pictures)}.{self.rng.choice(('png', 'svg'))}"
+        small = min(width, height) // 2
+        self.pictures[name] = (
+            SVG.format(w=width, h=height, r=small).encode() if name.endswith("svg") else png_bytes(width, height)
+        )
+        return [f"    image: {_q(name)}"] + ([f"    alt: {self.t('what it shows')}"] if self.rng.random() < 0.8 else [])
 
     def t(self, words: str) -> str:
         """A Text: per language, or a plain string; sometimes citing a figure."""
@@ -345,6 +376,10 @@ class _OddDeck:
             body = ["    bullets:", *(f"      - {self.t('point')}" for _ in range(rng.randint(1, 4)))]
             if rng.random() < 0.5:
                 body.append(f"    figures: [{pick(self.shown)}]")
+            if rng.random() < 0.3:
+                body += self.picture()
+        elif kind == "image":
+            body = self.picture() + ([f"    caption: {self.t('caption')}"] if rng.random() < 0.5 else [])
         elif kind == "table":
             table = f"{ident}-table"
             compare = rng.random() < 0.6
@@ -421,5 +456,8 @@ def write_odd_deck(folder: Path, seed: int) -> Path:
     word = odd.rng.choice((None, "Unit", "节", _text("支柱", "Pillar", odd.languages)))
     deck += [f"section_word: {word}"] if word else []
     deck += [f"theme: {odd.rng.choice(('light', 'dark', 'projector'))}", f"sections: [{', '.join(names)}]"]
+    for name, data in odd.pictures.items():
+        (folder / name).parent.mkdir(exist_ok=True)
+        (folder / name).write_bytes(data)
     (folder / "deck.yaml").write_text("\n".join(deck) + "\n", encoding="utf-8")
     return folder

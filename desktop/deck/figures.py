@@ -102,7 +102,7 @@ def slide_figures(slide: Slide, tables: dict[str, Table]) -> list[str]:
     ids += list(slide.figures)
     ids += [e.figure for e in slide.events if e.figure]
     texts = [slide.title, *slide.bullets, *slide.questions, *(e.label for e in slide.events)]
-    texts += [t for t in (slide.subtitle, slide.caption, slide.quote) if t]
+    texts += [t for t in (slide.subtitle, slide.caption, slide.quote, slide.alt) if t]
     table = tables.get(slide.table or "")
     if table:
         texts += [cell for row in table.rows for cell in row]

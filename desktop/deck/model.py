@@ -28,6 +28,7 @@ SLIDE_KINDS = (
     "quote",
     "discussion",
     "quiz",
+    "image",
 )
 CHART_KINDS = ("before-after", "composition", "benchmark")
 
@@ -179,6 +180,17 @@ class Event(Record, uncompared=("mark",)):
     mark: Mark = NOWHERE
 
 
+class Picture(Record, uncompared=("mark",)):
+    """A picture file of the deck, as its slide names it; validation fills in its format, size and stamp."""
+
+    name: str
+    format: str = ""  # png | jpeg | svg once read; empty while unread or unreadable
+    width: int = 0  # pixels (0 for an SVG: drawn at any size)
+    height: int = 0
+    stamp: tuple[int, int] = (0, 0)  # the file's (mtime_ns, size): a changed file is a changed deck
+    mark: Mark = NOWHERE
+
+
 class Slide(Record, uncompared=("mark",)):
     """A slide of any kind; fields a kind does not use stay empty."""
 
@@ -196,6 +208,8 @@ class Slide(Record, uncompared=("mark",)):
     quote: Text | None = None
     attribution: Text | None = None
     questions: tuple[Text, ...] = ()
+    image: Picture | None = None
+    alt: Text | None = None  # what the picture shows, for readers who cannot see it
     mark: Mark = NOWHERE
 
 

@@ -18,6 +18,7 @@ from desktop.deck.model import (
     Event,
     Figure,
     Pair,
+    Picture,
     Section,
     Slide,
     Table,
@@ -31,7 +32,7 @@ _TERM = re.compile(r"\s*([+-])?\s*([a-z0-9][a-z0-9-]*[a-z0-9]|[a-z0-9])\s*")
 # Keys each slide kind takes besides id, kind, title and notes.
 SLIDE_KEYS = {
     "title": ("subtitle",),
-    "bullets": ("bullets", "figures"),
+    "bullets": ("bullets", "figures", "image", "alt"),
     "table": ("table",),
     "chart": ("chart", "caption"),
     "big-number": ("figures", "caption"),
@@ -39,6 +40,7 @@ SLIDE_KEYS = {
     "quote": ("quote", "attribution"),
     "discussion": ("questions",),
     "quiz": ("figures",),
+    "image": ("image", "caption", "alt"),
 }
 # The key each kind cannot do without (a misspelt one is reported once, as unknown, with a suggestion).
 _REQUIRED = {kind: keys[:1] for kind, keys in SLIDE_KEYS.items() if kind != "title"}
@@ -201,6 +203,10 @@ def read_slide(r: Reader, node: yaml.Node) -> Slide | None:
     ident = r.declare(keys["id"], "slide id", "slide") if "id" in keys else ""
     if "notes" not in keys:
         r.warn(node, f"slide '{ident}' has no speaker notes")
+    if "image" in keys and "alt" not in keys:
+        r.warn(keys["image"], f"slide '{ident}': say what the picture shows in 'alt' (for readers who cannot see it)")
+    if kind == "bullets" and "alt" in keys and "image" not in keys:  # an image slide says it misses its image
+        r.error(keys["alt"], "alt: says what a picture shows, but this slide has no 'image'")
 
     def text(key: str):
         return r.text(keys[key], key) if key in keys else None
@@ -230,8 +236,16 @@ def read_slide(r: Reader, node: yaml.Node) -> Slide | None:
         quote=text("quote"),
         attribution=text("attribution"),
         questions=r.texts(keys["questions"], "questions") if "questions" in keys else (),
+        image=_picture(r, keys["image"]) if "image" in keys else None,
+        alt=text("alt"),
         mark=r.mark(node),
     )
+
+
+def _picture(r: Reader, node: yaml.Node) -> Picture | None:
+    """The picture a slide names; validation looks for the file and reads it."""
+    name = r.string(node, "image")
+    return Picture(name=name, mark=r.mark(node)) if name is not None else None
 
 
 def read_event(r: Reader, node: yaml.Node) -> Event:

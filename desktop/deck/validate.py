@@ -9,8 +9,9 @@ from pathlib import Path
 import yaml
 
 from desktop.deck.figures import stated_forms
+from desktop.deck.images import SUFFIXES, read_picture
 from desktop.deck.load import read_text, read_yaml
-from desktop.deck.model import EMPTY_TEXT, Deck, Figure, Problem, Section, Source
+from desktop.deck.model import EMPTY_TEXT, Deck, Figure, Mark, Problem, Section, Slide, Source
 from desktop.deck.numbers import LIMITS, number, places, unprintable
 from desktop.deck.reader import Reader, Suggestions, shorten, suggest
 from desktop.deck.schema import read_section
@@ -108,8 +109,22 @@ def _load_deck(path: Path) -> Loaded:
         if "section_word" in keys
         else default_word(r.languages),
     )
-    deck = _check(deck, r)
+    deck = _check(_pictures(deck, r), r)
     return Loaded(deck, sorted(r.problems, key=_order))
+
+
+def _pictures(deck: Deck, r: Reader) -> Deck:
+    """The deck with each slide's picture found inside its folder and read as far as its format and size."""
+
+    def read(slide: Slide) -> Slide:
+        picture = slide.image
+        path = _inside_at(r, deck.folder, picture.name, picture.mark, "image", SUFFIXES)
+        return slide.replace(image=read_picture(path, picture, r.problems)) if path else slide
+
+    if not any(slide.image for slide in deck.slides):
+        return deck
+    sections = tuple(s.replace(slides=tuple(read(x) if x.image else x for x in s.slides)) for s in deck.sections)
+    return deck.replace(sections=sections)
 
 
 def _order(problem: Problem):
@@ -121,22 +136,29 @@ def _inside(r: Reader, folder: Path, node: yaml.Node, what: str) -> Path | None:
     name = r.string(node, what)
     if name is None:
         return None
+    return _inside_at(r, folder, name, r.mark(node), what)
+
+
+def _inside_at(r: Reader, folder: Path, name: str, mark: Mark, what: str, kinds=(".yaml", ".yml", ".txt")):
+    """`_inside` for a name already read; a near miss is looked for among files ending in `kinds`."""
+    said = f"{what}: '{shorten(name)}'"
     try:
         path = (folder / name).resolve()
         inside = path.is_relative_to(folder.resolve())
         found = inside and path.is_file()
     except RuntimeError:  # Python 3.11's resolve() on a symbolic link that points back at itself
-        r.error(node, f"{what}: '{shorten(name)}' is a symbolic link that loops")
+        r.problems.append(Problem(mark, f"{said} is a symbolic link that loops"))
         return None
     except OSError as error:  # a name too long, a loop (ELOOP), a folder we may not read
-        r.error(node, f"{what}: '{shorten(name)}' cannot be opened: {error.strerror or error}")
+        r.problems.append(Problem(mark, f"{said} cannot be opened: {error.strerror or error}"))
         return None
     if not inside:
-        r.error(node, f"{what}: '{shorten(name)}' is outside the deck folder; keep deck files inside it")
+        r.problems.append(Problem(mark, f"{said} is outside the deck folder; keep deck files inside it"))
         return None
     if not found:
-        siblings = [p.name for p in folder.iterdir() if p.suffix in (".yaml", ".yml", ".txt")]
-        r.error(node, f"{what}: '{shorten(name)}' not found in {folder.name}/{suggest(name, siblings)}")
+        files = [*folder.iterdir(), *folder.glob("*/*")]  # pictures are often kept in a folder of their own
+        siblings = [p.relative_to(folder).as_posix() for p in files if p.suffix.lower() in kinds]
+        r.problems.append(Problem(mark, f"{said} not found in {folder.name}/{suggest(name, siblings)}"))
         return None
     return folder / name
 

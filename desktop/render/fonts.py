@@ -40,6 +40,8 @@ def deck_texts(deck: Deck) -> Iterable[Text]:
                 yield from row
         for slide in section.slides:
             yield from (t for t in (slide.title, slide.subtitle, slide.caption, slide.quote, slide.attribution) if t)
+            if slide.alt:
+                yield slide.alt
             yield from slide.bullets
             yield from slide.questions
             yield from (e.label for e in slide.events)

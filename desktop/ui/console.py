@@ -34,6 +34,13 @@ URGENCY = {"": "#e8e8e8", "amber": "#f2a541", "red": "#ff5a5f"}
 FOLLOW = QEvent.Type(QEvent.registerEventType())
 
 
+def _alt(slide, lang: str, figures) -> str:
+    """What the slide's picture shows, above the notes: the presenter can say it for those who cannot see it."""
+    if slide.alt is None:
+        return ""
+    return f"<p><i>{html.escape(tr('picture-alt', lang) + render(slide.alt, lang, figures))}</i></p>"
+
+
 def choose_screens(screens: int, primary: int, swapped: bool = False) -> tuple[int, int]:
     """(audience screen, console screen): the console stays on the laptop (primary) unless swapped."""
     if screens < 2:
@@ -167,7 +174,7 @@ class ConsoleWindow(QMainWindow):
         langs = show.deck.languages if self.both else (self.lang,)
         cells = "".join(
             f"<td width='{100 // len(langs)}%' valign='top' style='padding-right:16px'>"
-            f"{html.escape(render(slide.notes, lang, show.deck.figures))}</td>"
+            f"{_alt(slide, lang, show.deck.figures)}{html.escape(render(slide.notes, lang, show.deck.figures))}</td>"
             for lang in langs
         )
         notes = f"<table style='font-size:{self.notes_px}px'><tr>{cells}</tr></table>"

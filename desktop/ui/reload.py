@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 
 from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
 
 from desktop.deck import DeckNotFound, Loaded, load_deck
-from desktop.deck.model import Mark, Problem
+from desktop.deck.model import Deck, Mark, Problem
 
 SETTLE_MS = 150
+
+
+def picture_files(deck: Deck) -> list[Path]:
+    """The picture files the deck's slides show: watched too, as a changed picture is a changed slide."""
+    return sorted({deck.folder / slide.image.name for slide in deck.slides if slide.image})
 
 
 class DeckWatcher(QObject):
@@ -21,9 +27,10 @@ class DeckWatcher(QObject):
 
     sigLoaded = Signal(object)
 
-    def __init__(self, folder: Path) -> None:
+    def __init__(self, folder: Path, pictures: Iterable[Path] = ()) -> None:
         super().__init__()
         self.folder = folder
+        self.pictures = list(pictures)
         self.watcher = QFileSystemWatcher(self)
         self.timer = QTimer(self, singleShot=True, interval=SETTLE_MS)
         self.watcher.fileChanged.connect(self.timer.start)
@@ -33,7 +40,8 @@ class DeckWatcher(QObject):
 
     def _watch(self) -> None:
         paths = [str(self.folder), *(str(p) for p in sorted(self.folder.iterdir()) if p.is_file())]
-        missing = [p for p in paths if p not in self.watcher.files() + self.watcher.directories()]
+        paths += [str(p) for picture in self.pictures for p in (picture.parent, picture) if p.exists()]
+        missing = [p for p in dict.fromkeys(paths) if p not in self.watcher.files() + self.watcher.directories()]
         if missing:
             self.watcher.addPaths(missing)
 
@@ -43,4 +51,7 @@ class DeckWatcher(QObject):
             loaded = load_deck(self.folder)
         except DeckNotFound as error:  # deck.yaml deleted or renamed mid-edit: a problem like any other
             loaded = Loaded(None, [Problem(Mark(self.folder / "deck.yaml", 1, 1), str(error))])
+        if loaded.deck is not None:
+            self.pictures = picture_files(loaded.deck)
+            self._watch()
         self.sigLoaded.emit(loaded)

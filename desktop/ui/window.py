@@ -20,7 +20,7 @@ from desktop.render.scene import Look, SlideScene
 from desktop.render.theme import Theme, load_theme, theme_ids
 from desktop.resources import data_dir
 from desktop.ui.keys import action_for
-from desktop.ui.reload import DeckWatcher
+from desktop.ui.reload import DeckWatcher, picture_files
 from desktop.ui.settings import Settings
 from desktop.ui.show import Show
 from desktop.ui.stage import ANIMATION_MS, SceneCache, SlideView
@@ -404,7 +404,7 @@ class PresentationWindow(QMainWindow):
 
     def _watch(self, deck: Deck) -> None:
         self.settings.add_recent(deck.folder)
-        self.watcher = DeckWatcher(deck.folder)
+        self.watcher = DeckWatcher(deck.folder, picture_files(deck))
         self.watcher.sigLoaded.connect(self._reloaded)
 
     def _reloaded(self, loaded: Loaded) -> None:

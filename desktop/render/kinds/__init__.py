@@ -20,6 +20,13 @@ def build_quiz(scene) -> None:
     build_quiz(scene)
 
 
+def build_image(scene) -> None:
+    """Imported on first use: pictures bring QtSvg."""
+    from desktop.render.kinds.image import build_image
+
+    build_image(scene)
+
+
 BUILDERS = {
     "title": build_title,
     "bullets": build_bullets,
@@ -30,4 +37,5 @@ BUILDERS = {
     "quote": build_quote,
     "discussion": build_discussion,
     "quiz": build_quiz,
+    "image": build_image,
 }

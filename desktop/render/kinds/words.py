@@ -6,6 +6,9 @@ from PySide6.QtCore import QRectF
 
 from desktop.render.scene import BODY, MARGIN, WIDTH, SlideScene
 
+POINTS_BESIDE = 0.52  # of the body's width: what the points take when a picture stands beside them
+GAP = 56
+
 
 def build_title(scene: SlideScene) -> None:
     theme, slide, deck = scene.look.theme, scene.slide, scene.deck
@@ -20,7 +23,14 @@ def build_title(scene: SlideScene) -> None:
 
 def build_bullets(scene: SlideScene) -> None:
     bullets = [scene.text(b) for b in scene.slide.bullets]
-    scene.box(bullets, BODY.adjusted(0, 10, 0, 0), 46, 24, listed="bullets", spacing=0.6)
+    area = BODY.adjusted(0, 10, 0, 0)
+    if scene.slide.image:  # bullets on the left, the picture on the right
+        from desktop.render.kinds.image import add_picture
+
+        words = area.width() * POINTS_BESIDE
+        add_picture(scene, area.adjusted(words + GAP, 0, 0, 0), top=True)
+        area.setWidth(words)
+    scene.box(bullets, area, 46, 24, listed="bullets", spacing=0.6)
 
 
 def build_discussion(scene: SlideScene) -> None:
