@@ -41,7 +41,7 @@ class PresentationWindow(QMainWindow):
         self.settings = settings
         self._themes, self._told = {}, set()
         self._read_themes(deck)
-        self.presenting = Show(deck, lang, theme, tuple(self._themes), reduced_motion)
+        self.presenting = Show(deck, lang, self._offered(theme, deck), tuple(self._themes), reduced_motion)
         self.cache = SceneCache()
         self._digits = ""
         self.family, self.font_warning = deck_family(deck)
@@ -132,9 +132,12 @@ class PresentationWindow(QMainWindow):
     # What is shown
     def look(self) -> Look:
         show = self.presenting
-        if show.theme not in self._themes:  # a broken file, or a theme of the deck shown before
-            show.theme = show.deck.theme if show.deck.theme in self._themes else "light"
+        show.theme = self._offered(show.theme, show.deck)
         return Look(self._themes[show.theme], show.lang, self.family, show.reduced_motion)
+
+    def _offered(self, theme: str, deck: Deck) -> str:
+        """`theme` if it is offered; else (a broken file, a theme of the deck shown before) the deck's, or light."""
+        return next(t for t in (theme, deck.theme, "light") if t in self._themes)
 
     def _read_themes(self, deck: Deck) -> None:
         """The themes offered with `deck`; a broken one is said once, on stderr and in the corner, and left out."""

@@ -123,6 +123,16 @@ def test_text_too_faint_on_its_background_is_a_warning_at_its_line(deck_dir):
     assert big_numbers.startswith("warning: after #eeeeee on background #fbfaf7 has a contrast of 1.1:1, below the 3:1")
 
 
+def test_exporting_in_a_broken_theme_of_ones_own_names_its_mistakes(deck_dir, tmp_path):
+    write(user_themes() / "neon.yaml", 'base: dark\naccent: "#ff00fff"\n')
+    result = run_casebook("export", str(deck_dir), "--out", str(tmp_path / "out"), "--theme", "neon")
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert result.stdout.splitlines() == [
+        f"{user_themes() / 'neon.yaml'}:2:9: accent: '#ff00fff' is not a colour like #1f4e79 or #fff"
+    ]
+    assert not (tmp_path / "out").exists()
+
+
 def test_deck_yaml_may_name_only_a_theme_there_is(deck_dir):
     (deck_dir / "themes").mkdir()
     write(deck_dir / "themes" / "brew.yaml", BREW)
@@ -169,11 +179,12 @@ def test_a_broken_user_theme_is_said_once_and_the_others_still_offered(qtbot, de
     write(deck_dir / "themes" / "brew.yaml", BREW)
     write(user_themes() / "chalk.yaml", 'base: light\nbackground: "#f3efe4"\n')
     write(user_themes() / "broken.yaml", "base: light\ntext: red\n")
-    window = open_window(qtbot, deck_dir, settings)
+    window = open_window(qtbot, deck_dir, settings, theme="broken")  # remembered, or given by --theme
     told = capfd.readouterr().err.splitlines()
     assert len(told) == 1 and "broken.yaml:2:7: text: 'red' is not a colour" in told[0], told
     assert "theme 'broken' left out" in told[0]
     assert window.presenting.themes == ("light", "dark", "projector", "brew", "chalk")
+    assert window.presenting.theme == "light" and background(window) == "#fbfaf7", "the deck's own theme instead"
     qtbot.waitUntil(lambda: window.badge.isVisible() and "broken.yaml" in window.badge.text())
 
     seen = []
@@ -185,6 +196,7 @@ def test_a_broken_user_theme_is_said_once_and_the_others_still_offered(qtbot, de
     view = next(a.menu() for a in window.menuBar().actions() if a.text() == "&View")
     themes = next(a.menu() for a in view.actions() if a.text() == "&Theme")
     assert [a.text() for a in themes.actions()] == ["Light", "Dark", "Projector", "Brew", "chalk"]
+    assert [a.isChecked() for a in themes.actions()] == [True, False, False, False, False]
     themes.actions()[3].trigger()
     assert background(window) == "#2b1d14"
 
