@@ -39,7 +39,7 @@ class PresentationWindow(QMainWindow):
     def __init__(self, deck: Deck, settings: Settings, lang: str, theme: str, reduced_motion: bool = False) -> None:
         super().__init__()
         self.settings = settings
-        self._themes, self._told = {}, set()
+        self._told: set[str] = set()  # broken theme files, said once
         self._read_themes(deck)
         self.presenting = Show(deck, lang, self._offered(theme, deck), tuple(self._themes), reduced_motion)
         self.cache = SceneCache()
