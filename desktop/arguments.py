@@ -31,6 +31,9 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"{self.prog}: {message} (see {self.prog} --help)\n")
 
 
+THEME_HELP = "colour theme: light, dark, projector, or the deck's or your own (default: the deck's)"
+
+
 def _size(text: str) -> tuple[int, int]:
     width, _, height = text.lower().partition("x")
     if not (width.isdigit() and height.isdigit()) or not (1 <= int(width) <= 7680 and 1 <= int(height) <= 4320):
@@ -75,7 +78,7 @@ def build_parser() -> argparse.ArgumentParser:
     present = verb("present", "present a deck full screen or in a window (the default verb)")
     present.add_argument("--slide", type=_slide_number, metavar="N", help="start at slide N (the first is 1)")
     language(present)
-    present.add_argument("--theme", choices=("light", "dark", "projector"), help="colour theme")
+    present.add_argument("--theme", metavar="NAME", help=THEME_HELP)
     present.add_argument("--presenter", action="store_true", help="open the presenter console too")
     present.add_argument("--duration", type=_duration, metavar="45m", help="talk length: the console counts down")
 
@@ -94,7 +97,7 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--steps", action="store_true", help="PNG: one file per build step, NN-<slide-id>-stepK.png")
     export.add_argument("--slides", metavar="1-3,7", help="which slides (numbers in the whole deck; default all)")
     language(export)
-    export.add_argument("--theme", choices=("light", "dark", "projector"), help="colour theme (default: the deck's)")
+    export.add_argument("--theme", metavar="NAME", help=THEME_HELP)
     export.add_argument("--handout", action="store_true", help="PDF: each slide above its notes, on A4")
     export.add_argument("--quiz", action="store_true", help="PDF: a printable quiz with an answer key")
     export.add_argument("--ink", action="store_true", help="draw the presenter's saved pen strokes on the slides")

@@ -274,6 +274,8 @@ def export(args: Namespace) -> int:
     deck, code = _valid_deck(args.deck)
     if deck is None:
         return code
+    if _unknown_theme(args.theme, deck):
+        return 2
     os.environ["QT_QPA_PLATFORM"] = "offscreen"
     from desktop.render.export import ExportError, Request, parse_slides
     from desktop.render.export import export as write
@@ -288,7 +290,7 @@ def export(args: Namespace) -> int:
     family, warning = deck_family(deck)
     if warning:
         print(f"casebook: {warning}", file=sys.stderr)
-    theme, problems = load_theme(args.theme or deck.theme)
+    theme, problems = load_theme(args.theme or deck.theme, deck.folder)
     if theme is None:
         _print_problems(problems)
         return 1
@@ -341,10 +343,23 @@ class _ProgressLine:
             self.shown = False
 
 
+def _unknown_theme(name: str | None, deck) -> bool:
+    """`--theme NAME` that is no theme offered with the deck: said in one line."""
+    from desktop.render.theme import theme_ids
+
+    themes = theme_ids(deck.folder)
+    if name is None or name in themes:
+        return False
+    print(f"casebook: --theme: no theme '{name}' (themes: {', '.join(themes)})", file=sys.stderr)
+    return True
+
+
 def present(args: Namespace) -> int:
     deck, code = _valid_deck(args.deck)
     if deck is None:
         return code
+    if _unknown_theme(args.theme, deck):
+        return 2
     if args.slide is not None and args.slide > len(deck.slides):
         print(f"casebook: --slide {args.slide}: the deck has {_plural(len(deck.slides), 'slide')}", file=sys.stderr)
         return 2

@@ -1,4 +1,4 @@
-"""Finds the bundled content/ and assets/ folders (in a checkout or an installed wheel), and the user's data folder."""
+"""Finds the bundled content/ and assets/ folders (in a checkout or an installed wheel), and the user's folders."""
 
 from __future__ import annotations
 
@@ -29,3 +29,12 @@ def data_dir(override: Path | None = None) -> Path:
     import platformdirs
 
     return Path(platformdirs.user_data_dir("Casebook", appauthor=False))
+
+
+def config_dir() -> Path:
+    """The user's own settings (their themes): $CASEBOOK_CONFIG_DIR, else the platform's user config folder."""
+    if os.environ.get("CASEBOOK_CONFIG_DIR"):
+        return Path(os.environ["CASEBOOK_CONFIG_DIR"])
+    import platformdirs
+
+    return Path(platformdirs.user_config_dir("Casebook", appauthor=False))

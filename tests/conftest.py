@@ -83,8 +83,9 @@ def deck_dir(tmp_path: Path) -> Path:
 
 @pytest.fixture(autouse=True)
 def user_data(tmp_path, monkeypatch):
-    """Progress and ink go to a throwaway folder in every test, never the user's own."""
+    """Progress and ink go to a throwaway folder in every test, never the user's own; no user's own themes either."""
     monkeypatch.setenv("CASEBOOK_DATA_DIR", str(tmp_path / "user-data"))
+    monkeypatch.setenv("CASEBOOK_CONFIG_DIR", str(tmp_path / "user-config"))
 
 
 @pytest.fixture

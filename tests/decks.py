@@ -200,10 +200,13 @@ def write_deck(
         names.append(f"section-{number}.yaml")
         remaining -= count
     (folder / "article.txt").write_text("\n".join(sentences) + "\n", encoding="utf-8")
+    (folder / "themes").mkdir(exist_ok=True)  # the deck's own theme, changing a few colours of a built-in one
+    (folder / "themes" / "forest.yaml").write_text('base: dark\nbackground: "#1b2a22"\naccent: "#e0a030"\n')
     deck = [
         f"id: generated-{slides}",
         f"title: {_text('生成的案例', 'A generated case', languages)}",
         f"languages: [{', '.join(languages)}]",
+        "theme: forest",
         f"source: {{file: article.txt, title: {_text('原文', 'The article', languages)}}}",
         f"section_word: {_text('章', 'Chapter', languages)}",
         "sections:",

@@ -16,8 +16,8 @@ from desktop.deck.numbers import LIMITS, number, places, unprintable
 from desktop.deck.reader import Reader, Suggestions, shorten, suggest
 from desktop.deck.schema import read_section
 from desktop.deck.sections import default_word
+from desktop.deck.themes import deck_theme
 
-THEMES = ("light", "dark", "projector")
 _LANGUAGES = ("zh", "en")
 _SENTENCE = re.compile(r"[^\n。！？!?]+[。！？!?]*")
 SUGGESTIONS = 50  # broken references that get a "did you mean"
@@ -102,7 +102,7 @@ def _load_deck(path: Path) -> Loaded:
         title=r.text(keys["title"], "title") if "title" in keys else EMPTY_TEXT,
         subtitle=r.text(keys["subtitle"], "subtitle") if "subtitle" in keys else None,
         languages=r.languages,
-        theme=(r.choice(keys["theme"], "theme", THEMES) if "theme" in keys else None) or "light",
+        theme=deck_theme(r, folder, keys.get("theme")),
         source=_read_source(r, folder, keys["source"]) if "source" in keys else None,
         sections=tuple(s for s in sections if s),
         section_word=r.text(keys["section_word"], "section_word")

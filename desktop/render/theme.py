@@ -1,61 +1,45 @@
-"""Themes are data: `assets/themes/NAME.yaml`, read with the deck's own checked YAML reader."""
+"""The themes a deck is shown in, by name: built-in, the deck's own and the user's (files: desktop.deck.themes)."""
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
-from desktop.deck.load import read_yaml
-from desktop.deck.model import Mark, Problem, Record, Text
-from desktop.deck.reader import Reader
-from desktop.resources import bundled
+from desktop.deck.model import Mark, Problem
+from desktop.deck.themes import BUILT_IN, Theme, read_theme, theme_files
 
-_COLOUR = re.compile(r"#[0-9a-fA-F]{6}\Z")
+__all__ = ["Theme", "load_theme", "load_themes", "theme_ids"]  # Theme: for the drawing code
 
 
-class Theme(Record):  # not a dataclass: made without exec at start-up (see desktop.deck.model)
-    """Colours of every slide, as #rrggbb; `before` is muted and `after` strong on every chart."""
-
-    id: str
-    name: Text
-    background: str
-    surface: str
-    text: str
-    muted: str
-    accent: str
-    before: str
-    after: str
-    benchmark: str
-    grid: str
-    positive: str
-    negative: str
+def theme_ids(deck_folder: Path | None = None) -> tuple[str, ...]:
+    """The names of the themes offered with the deck, in the order `T` cycles them."""
+    return tuple(theme_files(deck_folder))
 
 
-COLOURS = tuple(name for name in Theme._fields if name not in ("id", "name"))
+def load_theme(theme_id: str, deck_folder: Path | None = None) -> tuple[Theme | None, list[Problem]]:
+    """The theme called `theme_id`, or None and why (warnings, such as a weak contrast, come with a theme)."""
+    files = theme_files(deck_folder)
+    if theme_id not in files:
+        where = deck_folder / "themes" if deck_folder else files[BUILT_IN[0]].parent
+        message = f"no theme '{theme_id}' (themes: {', '.join(files)})"
+        return None, [Problem(Mark(where / f"{theme_id}.yaml", 1, 1), message)]
+    problems: list[Problem] = []
+    return read_theme(theme_id, files[theme_id], problems), problems
 
 
-def theme_ids(folder: Path | None = None) -> tuple[str, ...]:
-    """The themes shipped, in the order `T` cycles them."""
-    names = sorted(p.stem for p in (folder or bundled("assets") / "themes").glob("*.yaml"))
-    order = ("light", "dark", "projector")
-    return tuple(sorted(names, key=lambda n: (order.index(n) if n in order else len(order), n)))
-
-
-def load_theme(theme_id: str, folder: Path | None = None) -> tuple[Theme | None, list[Problem]]:
-    path = (folder or bundled("assets") / "themes") / f"{theme_id}.yaml"
-    if not path.is_file():
-        return None, [Problem(Mark(path, 1, 1), f"no theme '{theme_id}' (themes: {', '.join(theme_ids(folder))})")]
-    r = Reader(file=path)
-    node = read_yaml(path, r.problems)
-    keys = r.mapping(node, "theme", ("name", *COLOURS)) if node else None
-    if keys is None or r.problems:
-        return None, r.problems
-    colours = {}
-    for key in COLOURS:
-        value = r.string(keys[key], key)
-        if value is not None and not _COLOUR.match(value):
-            r.error(keys[key], f"{key}: '{value}' is not a colour like #1f4e79")
-        colours[key] = value
-    if r.problems:
-        return None, r.problems
-    return Theme(id=theme_id, name=r.text(keys["name"], "name"), **colours), []
+def load_themes(deck_folder: Path | None) -> tuple[dict[str, Theme], list[str]]:
+    """Every theme that reads, by name, and one line for each that does not (left out, or the built-in one instead)."""
+    themes, told = {}, []
+    built_in = theme_files(None)
+    for theme_id, path in theme_files(deck_folder).items():
+        problems: list[Problem] = []
+        theme = read_theme(theme_id, path, problems)
+        errors = [p for p in problems if not p.warning]
+        if errors:
+            more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
+            if theme_id in BUILT_IN:  # a broken copy of a built-in name: the built-in one, not a missing name
+                theme = read_theme(theme_id, built_in[theme_id], [])
+            instead = f"the built-in theme '{theme_id}' is used" if theme else f"theme '{theme_id}' left out"
+            told.append(f"{errors[0].format()}{more} ({instead})")
+        if theme is not None:
+            themes[theme_id] = theme
+    return themes, told

@@ -45,7 +45,7 @@ def run(deck: Deck, args: argparse.Namespace) -> int:
     from desktop.ui.window import PresentationWindow
 
     settings = Settings()
-    lang, theme = start_look(args, settings, deck, theme_ids())
+    lang, theme = start_look(args, settings, deck, theme_ids(deck.folder))
     window = PresentationWindow(deck, settings, lang, theme, reduced_motion=bool(settings.get("reduced-motion")))
     geometry = settings.geometry()
     if geometry is not None:

@@ -39,7 +39,8 @@ class DeckWatcher(QObject):
         self._watch()
 
     def _watch(self) -> None:
-        paths = [str(self.folder), *(str(p) for p in sorted(self.folder.iterdir()) if p.is_file())]
+        folders = [self.folder, *(f for f in [self.folder / "themes"] if f.is_dir())]  # the deck's own themes
+        paths = [str(f) for f in folders] + [str(p) for f in folders for p in sorted(f.iterdir()) if p.is_file()]
         paths += [str(p) for picture in self.pictures for p in (picture.parent, picture) if p.exists()]
         missing = [p for p in dict.fromkeys(paths) if p not in self.watcher.files() + self.watcher.directories()]
         if missing:

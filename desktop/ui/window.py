@@ -17,7 +17,7 @@ from desktop.deck.model import Deck
 from desktop.render.fonts import deck_family
 from desktop.render.ink import Ink, ink_file
 from desktop.render.scene import Look, SlideScene
-from desktop.render.theme import Theme, load_theme, theme_ids
+from desktop.render.theme import load_themes
 from desktop.resources import data_dir
 from desktop.ui.keys import action_for
 from desktop.ui.reload import DeckWatcher, picture_files
@@ -39,9 +39,10 @@ class PresentationWindow(QMainWindow):
     def __init__(self, deck: Deck, settings: Settings, lang: str, theme: str, reduced_motion: bool = False) -> None:
         super().__init__()
         self.settings = settings
-        self.presenting = Show(deck, lang, theme, theme_ids(), reduced_motion)
+        self._told: set[str] = set()  # broken theme files, said once
+        self._read_themes(deck)
+        self.presenting = Show(deck, lang, self._offered(theme, deck), tuple(self._themes), reduced_motion)
         self.cache = SceneCache()
-        self._themes: dict[str, Theme] = {}
         self._digits = ""
         self.family, self.font_warning = deck_family(deck)
 
@@ -131,14 +132,21 @@ class PresentationWindow(QMainWindow):
     # What is shown
     def look(self) -> Look:
         show = self.presenting
-        if show.theme not in self._themes:
-            theme, problems = load_theme(show.theme)
-            if theme is None:
-                self.problems.show_problems(tr("problems", show.lang), problems)
-                show.theme = next(iter(self._themes), "light")
-                theme = self._themes.get(show.theme) or load_theme("light")[0]
-            self._themes[show.theme] = theme
+        show.theme = self._offered(show.theme, show.deck)
         return Look(self._themes[show.theme], show.lang, self.family, show.reduced_motion)
+
+    def _offered(self, theme: str, deck: Deck) -> str:
+        """`theme` if it is offered; else (a broken file, a theme of the deck shown before) the deck's, or light."""
+        return next(t for t in (theme, deck.theme, "light") if t in self._themes)
+
+    def _read_themes(self, deck: Deck) -> None:
+        """The themes offered with `deck`; a broken one is said once, on stderr and in the corner, and left out."""
+        self._themes, told = load_themes(deck.folder)
+        for line in told:
+            if line not in self._told:
+                self._told.add(line)
+                print(f"casebook: {line}", file=sys.stderr)
+                QTimer.singleShot(0, self, lambda line=line: self.badge.say(line))  # once the window has its size
 
     def scene(self, index: int | None = None) -> SlideScene:
         return self.cache.get(self.presenting, self.look(), self.presenting.index if index is None else index)
@@ -160,6 +168,8 @@ class PresentationWindow(QMainWindow):
 
     def _deck_changed(self) -> None:
         self.family, self.font_warning = deck_family(self.presenting.deck)
+        self._read_themes(self.presenting.deck)  # the deck's own theme files may have been edited
+        self.presenting.themes = tuple(self._themes)
         self._retitle()
 
     def _retitle(self) -> None:
@@ -460,13 +470,13 @@ class PresentationWindow(QMainWindow):
         item(view, "fullscreen", self.toggle_fullscreen, hint="F")
         item(view, "overview", self.toggle_overview, hint="O")
         item(view, "console-menu", self.toggle_console, hint="S")
-        for key, choices, current, choose in (
-            ("theme", self.presenting.themes, self.presenting.theme, self.presenting.set_theme),
-            ("language", self.presenting.deck.languages, lang, self.presenting.set_lang),
+        for key, choices, current, choose, label in (
+            ("theme", self.presenting.themes, self.presenting.theme, self.presenting.set_theme, self._theme_name),
+            ("language", self.presenting.deck.languages, lang, self.presenting.set_lang, str),
         ):
             submenu, group = view.addMenu(tr(key, lang)), QActionGroup(self)
             for choice in choices:
-                action = submenu.addAction(choice, lambda c=choice, f=choose: f(c))
+                action = submenu.addAction(label(choice), lambda c=choice, f=choose: f(c))
                 action.setCheckable(True)
                 action.setChecked(choice == current)
                 group.addAction(action)
@@ -484,6 +494,9 @@ class PresentationWindow(QMainWindow):
         helps = bar.addMenu(tr("help", lang))
         item(helps, "keys", lambda: self.do("help"), hint="?")
         item(helps, "about", lambda: self._about(lang))
+
+    def _theme_name(self, theme_id: str) -> str:
+        return self._themes[theme_id].name.get(self.presenting.lang)
 
     def _about(self, lang: str) -> None:
         from PySide6.QtWidgets import QMessageBox
