@@ -21,14 +21,15 @@ def deck_id(folder: Path) -> str:
     return slug if ID_PATTERN.match(slug) else FALLBACK_ID
 
 
-def deck_files(template: Path, languages: tuple[str, ...], ident: str) -> dict[str, str]:
-    """File name -> text of the template deck in `languages` (some of LANGUAGES, the first the default)."""
+def deck_files(template: Path, languages: tuple[str, ...], ident: str) -> dict[str, str | bytes]:
+    """File name -> content of the template deck in `languages` (some of LANGUAGES, the first the default)."""
     source_language = "zh" if "zh" in languages else languages[0]
     source = (template / SOURCES[source_language]).read_text(encoding="utf-8")
     chinese = (template / SOURCES["zh"]).read_text(encoding="utf-8")
     # The translated briefing is the Chinese one line for line: a figure's sentence is found by its line.
     sentences = dict(zip(chinese.split("\n"), source.split("\n"), strict=True))
-    files = {SOURCES[source_language]: source}
+    files: dict[str, str | bytes] = {SOURCES[source_language]: source}
+    files |= {path.relative_to(template).as_posix(): path.read_bytes() for path in template.glob("pictures/*")}
     for path in sorted(template.glob("*.yaml")):
         text = path.read_text(encoding="utf-8")
         files[path.name] = _reduce(text, languages, sentences, ident, SOURCES[source_language])
@@ -93,18 +94,26 @@ def _drop_languages(text: str, node: yaml.MappingNode, languages: tuple[str, ...
             yield end(kept_before[-1]), end(value), ""
 
 
-def write_deck(folder: Path, files: dict[str, str]) -> None:
+def write_deck(folder: Path, files: dict[str, str | bytes]) -> None:
     """Writes every file, or on an error removes what it wrote (and the folder if it made it)."""
     made = not folder.exists()
     folder.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
     try:
-        for name, text in files.items():
-            written.append(folder / name)  # before writing: a half-written file goes too
-            written[-1].write_text(text, encoding="utf-8")
+        for name, content in files.items():
+            path = folder / name
+            if not path.parent.exists():
+                path.parent.mkdir()
+                written.append(path.parent)
+            written.append(path)  # before writing: a half-written file goes too
+            data = content if isinstance(content, bytes) else content.encode("utf-8")
+            path.write_bytes(data)
     except BaseException:
-        for path in written:
-            path.unlink(missing_ok=True)
+        for path in reversed(written):  # files before the folders they are in
+            if path.is_dir():
+                path.rmdir()
+            else:
+                path.unlink(missing_ok=True)
         if made:
             folder.rmdir()
         raise
