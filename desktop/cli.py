@@ -10,7 +10,7 @@ TYPE_CHECKING = False  # not typing's: importing typing costs validate 5 ms
 if TYPE_CHECKING:
     from argparse import Namespace
 
-VERBS = ("present", "quiz", "export", "validate", "questions")
+VERBS = ("present", "quiz", "export", "validate", "questions", "draft")
 WINDOWED = ("present", "quiz")
 
 
@@ -69,6 +69,8 @@ def _run(argv: list[str]) -> int:
         return validate(args.deck)
     if args.verb == "questions":
         return questions(args)
+    if args.verb == "draft":
+        return draft(args)
     return export(args)
 
 
@@ -181,6 +183,20 @@ def questions(args: Namespace) -> int:
         print(json.dumps([q.to_json() for q in bank], ensure_ascii=False, indent=2))
     except BrokenPipeError:  # `casebook questions --json | head`: the reader has what it wanted
         sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - stdout must stay open until exit
+    return 0
+
+
+def draft(args: Namespace) -> int:
+    """A deck skeleton from an article (no Qt): its figures with their sentences, TODOs for the rest."""
+    from desktop.deck.draft import DraftError, write_draft
+
+    try:
+        sections, figures = write_draft(args.article, args.out)
+    except DraftError as error:
+        print(f"casebook: {error}", file=sys.stderr)
+        return 2
+    print(f"{_plural(figures, 'figure')} in {_plural(sections, 'section')} written to {_shown(args.out)}")
+    print(f"next: casebook validate {_shown(args.out)}   (it points at each TODO: what a figure measures, its role)")
     return 0
 
 
