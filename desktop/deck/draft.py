@@ -15,7 +15,7 @@ _HEADING = re.compile(
     r"(?:#{1,6}\s+|[一二三四五六七八九十百]+[、.．]\s*|第[一二三四五六七八九十百\d]+[章节部分篇][、:：\s]*|\d{1,2}[.)]\s+)"
 )
 _SEPARATOR = re.compile(r"[\s|:\-—]+\Z")
-_SENTENCE_ZH = re.compile(r"[^。！？!?；;]+[。！？!?；;]*[”」』\"]?")
+_SENTENCE_ZH = re.compile(r"[^。！？!?]+[。！？!?]*[”」』\"]?")
 _SENTENCE_END_EN = re.compile(r"[.!?][\"”’)]?\s+(?=[A-Z\"“(\d$€£])")
 _ABBREVIATIONS = ("No.", "Mr.", "Ms.", "Dr.", "St.", "vs.", "Inc.", "Co.", "Corp.", "Ltd.", "approx.", "e.g.", "i.e.")
 _YEAR_CELL = re.compile(r"(?:19|20)\d\d(?:Q[1-4])?")
@@ -163,10 +163,10 @@ def deck_files(text: str, lang: str, name: str) -> dict[str, str]:
     title, parts = parse(text)
     source = f"source.{lang}.txt"
     files: dict[str, str] = {}
-    numbered = [p for p in parts if p.heading is not None]
-    for part in parts:
-        position = numbered.index(part) + 1 if part.heading is not None else None
-        files[f"part-{position}.yaml" if position else "intro.yaml"] = _section(part, position, title or name)
+    if not parts:
+        raise DraftError("the article holds no sentences to draft from")
+    for position, part in enumerate(parts, start=0 if parts[0].heading is None else 1):  # the intro is 0
+        files[f"part-{position}.yaml" if position else "intro.yaml"] = _section(part, position or None, title or name)
     deck_id = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-") or "draft"
     head = [
         f"# Drafted by `casebook draft` from {source}: every number the article states is a figure, with its",

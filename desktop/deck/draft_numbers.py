@@ -24,7 +24,7 @@ _PERIODS = (
     (re.compile(rf"\bQ([1-4])\s*(?:of\s+)?({_YEAR})(?!\d)"), "{1}Q{0}"),
     (re.compile(rf"(?<![\d.])(?<!\d,)({_YEAR})年第([一二三四1-4])季度"), "{0}Q{1}"),
     (re.compile(rf"\b(first|second|third|fourth) quarter (?:of )?({_YEAR})(?!\d)", re.I), "{1}Q{0}"),
-    (re.compile(rf"(?<![\d.$€£¥])(?<!\d,)(?:FY\s?)?({_YEAR})(?![\d,%]|\.\d)(?:\s*年)?"), "{0}"),
+    (re.compile(rf"(?<![\d.$€£¥])(?<!\d,)(?:FY\s?)?({_YEAR})(?!\d|[,.]\d|\s?%)(?:\s*年)?"), "{0}"),
 )
 
 _FIGURE = re.compile(
@@ -264,10 +264,9 @@ def _found(text: str, start: int, end: int, value, unit, qualifier: str, periods
         qualifier, cite = "more-than" if said.group(1) else "about", ":value"
     if qualifier == "exact" and _AFTER_ABOUT.match(text, end):
         qualifier, end = "about", _AFTER_ABOUT.match(text, end).end()
-    fall = _FALL.search(before)
-    if fall and qualifier not in ("range", "rank"):
-        value = -value
-    role = _role(before)
+    fall = _FALL.search(before) and qualifier not in ("range", "rank")
+    value = -value if fall else value
+    role = "change" if fall else _role(before)  # a fall is written as a signed change
     return Found(start, end, value, unit, qualifier, _period(text, start, end, periods, role), role, cite)
 
 

@@ -171,8 +171,9 @@ def test_a_bullets_slide_a_section_cites_its_figures_where_the_article_states_th
         (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "not a UTF-8 text file"),
         ("Caf\xe9 sales rose 5%.".encode("latin-1"), "not a UTF-8 text file"),
         (b" \n\n", "is empty"),
+        (b"---\n|---|\n", "no sentences"),
     ],
-    ids=["missing", "binary", "latin-1", "empty"],
+    ids=["missing", "binary", "latin-1", "empty", "only-rules"],
 )
 def test_an_article_it_cannot_read_is_one_line_and_nothing_is_written(tmp_path, content, message):
     article = tmp_path / "article.txt"
@@ -195,3 +196,40 @@ def test_an_out_folder_that_holds_files_is_refused_and_left_alone(tmp_path):
     assert [p.name for p in out.iterdir()] == ["notes.md"]
     (out / "notes.md").unlink()  # an empty folder is fine
     assert run_casebook("draft", str(article), "--out", str(out)).returncode == 0
+
+
+BIKES = """\
+Pedalway: Scaling a Bike-Share Network
+
+Pedalway launched in Lisbon in March 2018 with 250 bikes.
+
+1. Growth
+Revenue reached €41.5m in FY2023, up 64% year on year. The fleet now counts 42,000 bikes, of which around 60% are \
+electric. Each e-bike costs €1,450; maintenance eats up to 22% of revenue per bike.
+
+2. Competition
+Pedalway is the No. 2 operator in Europe. Its rival runs more than 55,000 bikes. Costs fell by 10-15% in 2023.
+"""
+
+
+def test_english_money_ranks_fiscal_years_and_falls(tmp_path):
+    _, figures = draft(tmp_path, BIKES)
+    assert stated(figures) == {
+        (250, "bikes", "exact", "2018"),
+        (41.5, "€m", "exact", "2023"),
+        (64, "%", "exact", "2023"),
+        (42000, "bikes", "exact", None),
+        (60, "%", "about", None),
+        (1450, "€", "exact", None),
+        (22, "%", "about", None),  # "up to": no qualifier says "at most"; "about" is the nearest honest one
+        (2, None, "rank", None),
+        (55000, "bikes", "more-than", None),
+        ((10, 15), "%", "range", "2023"),
+    }
+
+
+def test_every_heading_gets_its_own_section_even_when_two_read_alike(tmp_path):
+    out, figures = draft(tmp_path, "## Sales\nSales rose 5%.\n## Costs\nCosts rose 5%.\n## Sales\nSales rose 5%.\n")
+    deck = yaml.safe_load((out / "deck.yaml").read_text(encoding="utf-8"))
+    assert deck["sections"] == ["part-1.yaml", "part-2.yaml", "part-3.yaml"]
+    assert [f["id"] for f in figures] == ["p1-f1", "p2-f1", "p3-f1"]
