@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
 import re
+import shutil
 from pathlib import Path
 
 from desktop.deck.draft_numbers import Found, numbers
@@ -96,10 +98,13 @@ def parse(text: str) -> tuple[str | None, list[Part]]:
             continue
         columns = []
         if _is_heading(line, following):
-            if title is None and not any(p[1] for p in parts) and len(parts) == 1 and _is_title(line, following):
-                title = _HEADING.sub("", line, count=1) if line.startswith("#") else line
+            numbered = _HEADING.match(line)
+            words = line[numbered.end() :].strip() if numbered else line
+            # The first line names the article, unless it is numbered like the headings after it.
+            if title is None and parts == [(None, [])] and (line.startswith("# ") or not numbered):
+                title = words
             else:
-                parts.append((_HEADING.sub("", line, count=1).strip(), []))
+                parts.append((words, []))
             continue
         parts[-1][1].extend(_statement(sentence, {}) for sentence in sentences(line))
     kept = [Part(heading, tuple(st)) for heading, st in parts if heading is not None or st]
@@ -113,11 +118,6 @@ def _is_heading(line: str, following: str) -> bool:
     if line.startswith("#") or (_HEADING.match(line) and line[-1] not in "。.!?！？"):
         return True
     return len(line) <= 60 and line[-1] not in "。.!?！？,，;；" and not numbers(line)
-
-
-def _is_title(line: str, following: str) -> bool:
-    """The first line names the article when it is not numbered like the sections after it."""
-    return line.startswith("# ") or not _HEADING.match(line)
 
 
 def sentences(line: str) -> list[str]:
@@ -158,15 +158,19 @@ def _row_periods(line: str, cells: list[str], columns: list[str | None]) -> dict
     return dict(sorted(starts.items(), reverse=True))
 
 
-def deck_files(text: str, lang: str, name: str) -> dict[str, str]:
-    """The deck's files, by name: deck.yaml, a section file per part, the article as source.LANG.txt."""
+def deck_files(text: str, lang: str, name: str) -> tuple[dict[str, str], int]:
+    """The deck's files by name (deck.yaml, a section file a part, the article as source.LANG.txt), and how many
+    figures they hold."""
     title, parts = parse(text)
     source = f"source.{lang}.txt"
     files: dict[str, str] = {}
+    figures = 0
     if not parts:
         raise DraftError("the article holds no sentences to draft from")
     for position, part in enumerate(parts, start=0 if parts[0].heading is None else 1):  # the intro is 0
-        files[f"part-{position}.yaml" if position else "intro.yaml"] = _section(part, position or None, title or name)
+        section, count = _section(part, position or None, title or name)
+        files[f"part-{position}.yaml" if position else "intro.yaml"] = section
+        figures += count
     deck_id = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-") or "draft"
     head = [
         f"# Drafted by `casebook draft` from {source}: every number the article states is a figure, with its",
@@ -180,10 +184,11 @@ def deck_files(text: str, lang: str, name: str) -> dict[str, str]:
         "sections:",
         *(f"  - {file}" for file in files),
     ]
-    return {"deck.yaml": "\n".join(head) + "\n", **files, source: text}
+    return {"deck.yaml": "\n".join(head) + "\n", **files, source: text}, figures
 
 
-def _section(part: Part, position: int | None, deck_title: str) -> str:
+def _section(part: Part, position: int | None, deck_title: str) -> tuple[str, int]:
+    """A section file's YAML (its figures, then its bullets slides), and how many figures it holds."""
     prefix = f"p{position}" if position else "intro"
     ident = f"part-{position}" if position else "intro"
     heading = part.heading or deck_title
@@ -218,7 +223,7 @@ def _section(part: Part, position: int | None, deck_title: str) -> str:
             *(f"      - {_quote(text)}" for text, _ in shown),
         ]
         lines += [f"    figures: [{', '.join(cited)}]"] if cited else []
-    return "\n".join(lines) + "\n"
+    return "\n".join(lines) + "\n", len(drafted)
 
 
 def _figure(ident: str, found: Found, sentence: str) -> list[str]:
@@ -257,12 +262,18 @@ def write_draft(article: Path, out: Path) -> tuple[int, int]:
     if out.exists() and (not out.is_dir() or any(out.iterdir())):
         raise DraftError(f"{out} already exists and is not an empty folder; give a new folder to --out")
     lang = language(text, article)
-    files = deck_files(text, lang, out.name)
+    files, figures = deck_files(text, lang, out.name)
+    # Written beside it, then renamed into place: a full disk or Ctrl+C leaves no half-drafted deck.
+    unfinished = out.with_name(f".{out.name}.drafting")
     try:
-        out.mkdir(parents=True, exist_ok=True)
+        out.parent.mkdir(parents=True, exist_ok=True)
+        unfinished.mkdir()
         for name, content in files.items():
-            (out / name).write_text(content, encoding="utf-8", newline="" if name.endswith(".txt") else None)
+            (unfinished / name).write_text(content, encoding="utf-8", newline="" if name.endswith(".txt") else None)
+        os.replace(unfinished, out)
     except OSError as error:
         raise DraftError(f"cannot write {out}: {error.strerror}") from None
-    figures = sum(content.count("\n    measures: TODO") for content in files.values())
+    finally:
+        if unfinished.exists():
+            shutil.rmtree(unfinished, ignore_errors=True)
     return len(files) - 2, figures

@@ -10,6 +10,7 @@ import yaml
 
 from bench.draft import measure
 from tests.conftest import REPO, run_casebook, write
+from tests.full_disk import run_with_file_limit
 
 BUNDLED = REPO / "content" / "douyin-exit-matrix"
 
@@ -233,3 +234,11 @@ def test_every_heading_gets_its_own_section_even_when_two_read_alike(tmp_path):
     deck = yaml.safe_load((out / "deck.yaml").read_text(encoding="utf-8"))
     assert deck["sections"] == ["part-1.yaml", "part-2.yaml", "part-3.yaml"]
     assert [f["id"] for f in figures] == ["p1-f1", "p2-f1", "p3-f1"]
+
+
+def test_on_a_full_disk_it_says_so_in_one_line_and_leaves_no_half_drafted_deck(tmp_path):
+    out = tmp_path / "deck"
+    result = run_with_file_limit(4000, "draft", str(BUNDLED / "source.zh.txt"), "--out", str(out))
+    assert result.returncode == 2
+    assert result.stderr.splitlines() == [f"casebook: cannot write {out}: File too large"]
+    assert list(tmp_path.iterdir()) == []
