@@ -44,72 +44,14 @@ _UNITS = (
     (re.compile(r"倍|\s?(?:×|x\b|times\b|-?fold\b)"), "×"),
     (re.compile(rf"(?:万亿|亿|万|千)?(?:{_MEASURE_ZH})|万亿|亿|万"), None),  # 亿元, 万家, 分钟, 条, 万
 )
-_STOP = frozenset(
-    (
-        "a",
-        "an",
-        "the",
-        "of",
-        "in",
-        "on",
-        "at",
-        "to",
-        "by",
-        "for",
-        "from",
-        "and",
-        "or",
-        "but",
-        "than",
-        "per",
-        "with",
-        "as",
-        "is",
-        "are",
-        "was",
-        "were",
-        "be",
-        "been",
-        "its",
-        "their",
-        "our",
-        "this",
-        "that",
-        "these",
-        "those",
-        "more",
-        "less",
-        "new",
-        "other",
-        "additional",
-        "further",
-        "extra",
-        "same",
-        "each",
-        "every",
-        "year",
-        "years",
-        "ago",
-        "later",
-        "earlier",
-        "last",
-        "next",
-        "first",
-        "higher",
-        "lower",
-        "up",
-        "down",
-        "over",
-        "after",
-        "before",
-        "since",
-        "while",
-        "when",
-        "which",
-        "who",
-        "where",
-    )
-)  # words after a number that are no unit
+# Words after a number that are no unit of it ("40 of them", "3 new markets").
+_NOT_UNIT = re.compile(
+    r"(?:"
+    r"a|an|the|of|in|on|at|to|by|for|from|and|or|but|than|per|with|as|is|are|was|were|be|been|its|their|"
+    r"our|this|that|these|those|more|less|new|other|additional|further|extra|same|each|every|year|years|"
+    r"ago|later|earlier|last|next|first|higher|lower|up|down|over|after|before|since|while|when|which|who|"
+    r"where)\Z"
+)
 _WORD = re.compile(r"\s([a-z][a-z-]*[a-z])\b")
 # Words just before or after a number that say it is not exact.
 _MORE = r"超过|超出|超|突破|逾|多于|高于|more than|over|above|in excess of|upwards of|exceeding|exceeded|surpassed"
@@ -251,7 +193,7 @@ def _unit(text: str, end: int) -> tuple[str | None, int]:
         if match:
             return unit or match.group(0), match.end()
     word = _WORD.match(text, end)
-    if word and word.group(1) not in _STOP:
+    if word and not _NOT_UNIT.match(word.group(1)):
         return word.group(1), word.end()
     return None, end
 
