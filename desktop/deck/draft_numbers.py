@@ -31,7 +31,12 @@ _FIGURE = re.compile(
     rf"(?P<sign>(?<![\w.,])[-−](?=[$€£¥\d]))?(?P<currency>US\$|\$|€|£|¥|￥)?\s?(?P<low>{_NUMBER})"
     rf"(?:\s?(?P<to>-|–|—|~|〜|至|到|\bto\b)\s?(?:US\$|\$|€|£|¥|￥)?(?P<high>{_NUMBER}))?"
 )
-_RANK = re.compile(r"(?<![A-Za-z])TOP\s?(\d+)|\bNo\.\s?(\d+)\b|#(\d+)\b|排名第(\d+)|第(\d+)名")
+_ZH_DIGITS = {c: str(i) for i, c in enumerate("一二三四五六七八九十", 1)}
+# A rank: TOP1, No. 1, #1, 排名第一, 位居第2, 第3名 (not 第三方, 第一次: 第 alone is no rank).
+_RANK = re.compile(
+    r"(?<![A-Za-z])TOP\s?(\d+)|\bNo\.\s?(\d+)\b|#(\d+)\b|"
+    r"(?:排名|位居|位列|名列|排在|排)第([一二三四五六七八九十]|\d+)|第([一二三四五六七八九十]|\d+)名"
+)
 _SCALES = {"thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9, "b": 1e9}
 # "7.9 million", or an abbreviation written on the number: "$12.4m", "$2bn" ("5 m" may be metres).
 _SCALE = re.compile(r"(?:\s?(thousand|million|billion)|(bn|mn|[kmb]))(?![A-Za-z])", re.I)
@@ -110,7 +115,8 @@ def numbers(sentence: str) -> list[Found]:
     found = []
     for match in _RANK.finditer(text):
         rank = next(g for g in match.groups() if g)
-        found.append(_found(text, match.start(), match.end(), float(rank), None, "rank", periods))
+        start = match.start() + max(0, match.group(0).find("第"))  # 排名第二: the slide's text keeps 排名
+        found.append(_found(text, start, match.end(), float(_ZH_DIGITS.get(rank, rank)), None, "rank", periods))
     text = _blank(text, [(f.start, f.end) for f in found])
     match = _FIGURE.search(text)
     while match:

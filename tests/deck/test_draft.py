@@ -41,7 +41,7 @@ NUMBERS_ZH = """\
 2023年营收约12.5亿元，同比增长３～５倍。
 会员占比达６２．５％，较2020年提升8个百分点。
 二、效率
-平均等待时长为3-5分钟，复购率超过45%。
+平均等待时长为3-5分钟，复购率超过45%，在同业中排名第二。
 """
 
 
@@ -144,6 +144,7 @@ def test_chinese_numbers_keep_their_decimals_thousands_full_width_signs_and_rang
         (8, "pp", "exact", "2020"),
         ((3, 5), "分钟", "range", None),
         (45, "%", "more-than", None),
+        (2, None, "rank", None),
     }  # neither the list's "1." nor the years are figures
     sources = {f["source"] for f in figures}
     assert sources >= {"会员占比达６２．５％，较2020年提升8个百分点。", "1. 门店数量从1,200家增至3,450家。"}
@@ -159,8 +160,8 @@ def test_a_bullets_slide_a_section_cites_its_figures_where_the_article_states_th
             "id": "part-2-figures",
             "kind": "bullets",
             "title": "效率",
-            "bullets": ["平均等待时长为{p2-f1}，复购率超过{p2-f2:value}。"],
-            "figures": ["p2-f1", "p2-f2"],
+            "bullets": ["平均等待时长为{p2-f1}，复购率超过{p2-f2:value}，在同业中排名{p2-f3}。"],
+            "figures": ["p2-f1", "p2-f2", "p2-f3"],
         }
     ]
 
