@@ -2,7 +2,7 @@
 
 Every floor is measured in the same run as the figure it is compared with, so a slow
 machine moves both. Times are medians over repeated runs unless a row says otherwise.
-Groups: deck, start, presentation, quiz, export, growth (the default is all of them, in
+Groups: deck, draft, start, presentation, quiz, export, growth (the default is all of them, in
 that order; growth takes minutes: it exports hundreds of slides, some at 8K).
 """
 
@@ -14,6 +14,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.deck import deck_rows  # noqa: E402
+from bench.draft import draft_rows  # noqa: E402
 from bench.export import export_rows  # noqa: E402
 from bench.growth import growth_rows  # noqa: E402
 from bench.presentation import presentation_rows, start_rows  # noqa: E402
@@ -21,6 +22,7 @@ from bench.quiz import quiz_rows  # noqa: E402
 
 GROUPS = {
     "deck": deck_rows,
+    "draft": draft_rows,
     "start": start_rows,
     "presentation": presentation_rows,
     "quiz": quiz_rows,

@@ -120,4 +120,9 @@ def build_parser() -> argparse.ArgumentParser:
     questions = verb("questions", "print the question bank generated from the deck's figures")
     questions.add_argument("--json", action="store_true", help="as JSON (the default, and so far the only format)")
     questions.add_argument("--seed", type=int, default=0, help="changes order and distractors, never ids")
+
+    about = "draft a deck from an article (Chinese or English): every number it states a figure, with its sentence"
+    draft = verbs.add_parser("draft", help=about, description=about)
+    draft.add_argument("article", type=Path, metavar="ARTICLE", help="the article, a UTF-8 text file")
+    draft.add_argument("--out", type=Path, required=True, metavar="FOLDER", help="a new (or empty) folder to write")
     return parser

@@ -10,7 +10,7 @@ TYPE_CHECKING = False  # not typing's: importing typing costs validate 5 ms
 if TYPE_CHECKING:
     from argparse import Namespace
 
-VERBS = ("present", "quiz", "export", "validate", "questions", "new", "guide")
+VERBS = ("present", "quiz", "export", "validate", "questions", "new", "draft", "guide")
 WINDOWED = ("present", "quiz")
 
 
@@ -73,6 +73,8 @@ def _run(argv: list[str]) -> int:
         return new(args)
     if args.verb == "guide":
         return guide()
+    if args.verb == "draft":
+        return draft(args)
     return export(args)
 
 
@@ -244,6 +246,20 @@ def guide() -> int:
         import webbrowser
 
         webbrowser.open(path.as_uri())
+    return 0
+
+
+def draft(args: Namespace) -> int:
+    """A deck skeleton from an article (no Qt): its figures with their sentences, TODOs for the rest."""
+    from desktop.deck.draft import DraftError, write_draft
+
+    try:
+        sections, figures = write_draft(args.article, args.out)
+    except DraftError as error:
+        print(f"casebook: {error}", file=sys.stderr)
+        return 2
+    print(f"{_plural(figures, 'figure')} in {_plural(sections, 'section')} written to {_shown(args.out)}")
+    print(f"next: {_command()} validate {_shown(args.out)}   (it points at each TODO: what a figure measures, its role)")
     return 0
 
 

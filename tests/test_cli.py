@@ -195,7 +195,7 @@ def test_a_word_that_is_neither_a_verb_nor_a_folder_is_named(my_case):
     result = run_casebook("valdate", cwd=my_case)
     assert result.returncode == 2
     assert one_line(result.stderr) == (
-        "casebook: 'valdate' is neither a verb (present, quiz, export, validate, questions, new, guide) "
+        "casebook: 'valdate' is neither a verb (present, quiz, export, validate, questions, new, draft, guide) "
         "nor a deck folder"
     )
 

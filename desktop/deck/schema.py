@@ -28,6 +28,7 @@ from desktop.deck.reader import Reader, shorten
 
 PERIOD = re.compile(r"\d{4}(Q[1-4])?([→–]\d{4}(Q[1-4])?)?\Z")
 _TERM = re.compile(r"\s*([+-])?\s*([a-z0-9][a-z0-9-]*[a-z0-9]|[a-z0-9])\s*")
+_TODO = {"measures": "say what this figure measures", "role": f"give the figure's role: {', '.join(ROLES)}"}
 
 # Keys each slide kind takes besides id, kind, title and notes.
 SLIDE_KEYS = {
@@ -92,6 +93,9 @@ def read_figure(r: Reader, node: yaml.Node) -> Figure | None:
         return None
     errors_before = len(r.problems)
     ident = r.declare(keys["id"], "figure id", "figure") if "id" in keys else ""
+    todo = {key for key in _TODO if getattr(keys.get(key), "value", None) == "TODO"}  # left by `casebook draft`
+    for key in todo:
+        r.error(keys[key], f"TODO: {_TODO[key]}")
     qualifier = (r.choice(keys["qualifier"], "qualifier", QUALIFIERS) if "qualifier" in keys else None) or "exact"
     value, derived = _figure_value(r, node, keys, qualifier)
     unit = r.choice(keys["unit"], "unit", UNITS) if "unit" in keys else None
@@ -108,7 +112,7 @@ def read_figure(r: Reader, node: yaml.Node) -> Figure | None:
         unit=unit,
         period=_period(r, keys["period"]) if "period" in keys else None,
         measures=r.text(keys["measures"], "measures") if "measures" in keys else EMPTY_TEXT,
-        role=(r.choice(keys["role"], "role", ROLES) if "role" in keys else None) or "level",
+        role=(r.choice(keys["role"], "role", ROLES) if "role" in keys and "role" not in todo else None) or "level",
         qualifier=qualifier,
         source=source,
         caveat=r.text(keys["caveat"], "caveat") if "caveat" in keys else None,
