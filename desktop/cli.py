@@ -259,7 +259,8 @@ def draft(args: Namespace) -> int:
         print(f"casebook: {error}", file=sys.stderr)
         return 2
     print(f"{_plural(figures, 'figure')} in {_plural(sections, 'section')} written to {_shown(args.out)}")
-    print(f"next: {_command()} validate {_shown(args.out)}   (it points at each TODO: what a figure measures, its role)")
+    then = f"{_command()} validate {_shown(args.out)}"
+    print(f"next: {then}   (it points at each TODO: what a figure measures, its role)")
     return 0
 
 
