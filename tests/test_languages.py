@@ -1,0 +1,140 @@
+"""Any languages: a deck in English only, or in French and English, says so everywhere a user looks."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from tests.conftest import run_casebook, write
+
+ARTICLE = "Brewline Coffee's own stores made 35% of its sales in 2019 and 80% in 2023.\n"
+SECTION = """\
+    id: stores
+    title: {en: From franchises to own stores}
+    figures:
+      - id: own-2019
+        value: 35
+        unit: "%"
+        period: "2019"
+        measures: {en: own stores' share of sales}
+        role: before
+        source: Brewline Coffee's own stores made 35% of its sales in 2019 and 80% in 2023.
+      - id: own-2023
+        value: 80
+        unit: "%"
+        period: "2023"
+        measures: {en: own stores' share of sales}
+        role: after
+        source: Brewline Coffee's own stores made 35% of its sales in 2019 and 80% in 2023.
+    slides:
+      - id: shift
+        kind: chart
+        title: {en: The chain runs its own stores now}
+        chart:
+          kind: before-after
+          pairs:
+            - {label: {en: Own stores}, before: own-2019, after: own-2023}
+        notes: {en: Say this.}
+      - id: ask
+        kind: quiz
+        title: {en: A question}
+        figures: [own-2023]
+        notes: {en: Ask it.}
+    """
+
+
+def english_deck(folder: Path, source: str = "file: source.en.txt", languages: tuple[str, ...] = ("en",)) -> Path:
+    """A deck about an English article; a language other than English has the English words marked '(fr)'."""
+    folder.mkdir()
+    write(folder / re.search(r"file: ([^,}]+)", source)[1], ARTICLE)
+
+    def texts(yaml: str) -> str:
+        each = ", ".join(f"{lang}: \\1{'' if lang == 'en' else f' ({lang})'}" for lang in languages)
+        return re.sub(r"\{en: ([^}]*)\}", "{" + each + "}", yaml)
+
+    write(folder / "stores.yaml", texts(SECTION))
+    title = texts("{en: Brewline Coffee}")
+    write(
+        folder / "deck.yaml",
+        f"id: brewline\ntitle: {title}\nlanguages: [{', '.join(languages)}]\n"
+        f"source: {{{source}, title: {title}}}\nsections: [stores.yaml]\n",
+    )
+    return folder
+
+
+def questions(folder: Path) -> list[dict]:
+    result = run_casebook("questions", str(folder), "--json")
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def pdf_text(path: Path) -> str:
+    """The PDF's text layer, its runs of white space as one space each (pypdf writes spaces as tabs)."""
+    return " ".join(" ".join(page.extract_text() for page in PdfReader(path).pages).split())
+
+
+@pytest.mark.parametrize("languages", ["[en]", "[fr, en]", "[zh]", "[pt-BR]"])
+def test_a_deck_may_be_in_any_languages(tmp_path, languages):
+    folder = tmp_path / "deck"
+    folder.mkdir()
+    codes = languages.strip("[]").split(", ")
+    text = "{" + ", ".join(f"{code}: Hello" for code in codes) + "}"
+    write(folder / "part.yaml", f"id: part\ntitle: {text}\nslides:\n  - {{id: a, kind: title, title: {text}}}\n")
+    write(folder / "deck.yaml", f"id: d\ntitle: {text}\nlanguages: {languages}\nsections: [part.yaml]\n")
+    result = run_casebook("validate", str(folder))
+    assert result.returncode == 0 and "0 errors" in result.stdout, result.stdout
+
+
+def test_a_language_that_is_no_code_is_a_deck_problem_at_its_line(tmp_path):
+    folder = english_deck(tmp_path / "deck", languages=("english", "en", "en"))
+    result = run_casebook("validate", str(folder))
+    assert result.returncode == 1
+    lines = result.stdout.splitlines()
+    assert any(
+        re.fullmatch(r".*deck\.yaml:3:\d+: languages: 'english' is not a language code \(like en, zh.*", line)
+        for line in lines
+    ), lines
+    assert any(line.endswith("languages: 'en' is listed twice") for line in lines), lines
+
+
+def test_an_english_article_is_quoted_as_the_article_not_as_chinese(tmp_path):
+    asked = questions(english_deck(tmp_path / "deck"))
+    assert asked and all(list(q["prompt"]) == ["en"] and list(q["explanation"]) == ["en"] for q in asked)
+    explained = [q["explanation"]["en"] for q in asked]
+    assert all("Chinese" not in text for text in explained), explained
+    assert any("The article: “Brewline Coffee's own stores made 35%" in text for text in explained), explained
+
+
+def test_the_article_language_is_named_when_it_is_not_the_one_shown(tmp_path):
+    deck = english_deck(tmp_path / "deck", source="file: article.txt, language: en", languages=("zh", "en"))
+    asked = questions(deck)
+    chinese = [q["explanation"]["zh"] for q in asked]
+    english = [q["explanation"]["en"] for q in asked]
+    assert any("原文（英文）：“Brewline" in text for text in chinese), chinese
+    assert any("The article: “Brewline" in text for text in english) and not any("(in " in t for t in english)
+
+
+def test_lang_outside_the_deck_is_a_one_line_usage_error_naming_its_languages(tmp_path):
+    folder = english_deck(tmp_path / "deck")
+    for verb in (["export", "--out", str(tmp_path / "out")], ["quiz"], ["present"]):
+        result = run_casebook(verb[0], str(folder), *verb[1:], "--lang", "zh")
+        assert result.returncode == 2, (verb, result.stderr)
+        assert result.stderr.splitlines() == ["casebook: --lang 'zh': the deck is written in en only"]
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_french_and_english_deck_shows_french_with_english_app_words(tmp_path):
+    folder, out = english_deck(tmp_path / "deck", languages=("fr", "en")), tmp_path / "out"
+    result = run_casebook("export", str(folder), "--out", str(out), "--format", "pdf", "--lang", "fr", "--quiz")
+    assert result.returncode == 0, result.stderr
+    text = pdf_text(out / "brewline-quiz.pdf")
+    assert "Brewline Coffee (fr)" in text and "own stores' share of sales (fr)" in text and "Answer key" in text
+    assert "The article: “Brewline" in text, "a question falls back to English whole, and so reads the article as is"
+    assert "(quoted verbatim, in English)" in text, "the sources of a French page name the article's language"
+    asked = questions(folder)
+    assert all(list(q["prompt"]) == ["fr", "en"] for q in asked)
+    assert all(q["prompt"]["fr"] == q["prompt"]["en"] for q in asked), "questions fall back to English whole"
