@@ -77,6 +77,15 @@ def pdf_text(path: Path) -> str:
     return " ".join(" ".join(page.extract_text() for page in PdfReader(path).pages).split())
 
 
+def pdf_fonts(path: Path) -> set[str]:
+    """The base names of the fonts the PDF's pages use, without the subset tag ('ABCDEF+')."""
+    fonts = set()
+    for page in PdfReader(path).pages:
+        for font in (page["/Resources"].get("/Font") or {}).values():
+            fonts.add(str(font.get_object()["/BaseFont"]).lstrip("/").split("+")[-1])
+    return fonts
+
+
 @pytest.mark.parametrize("languages", ["[en]", "[fr, en]", "[zh]", "[pt-BR]"])
 def test_a_deck_may_be_in_any_languages(tmp_path, languages):
     folder = tmp_path / "deck"
@@ -125,6 +134,20 @@ def test_lang_outside_the_deck_is_a_one_line_usage_error_naming_its_languages(tm
         assert result.returncode == 2, (verb, result.stderr)
         assert result.stderr.splitlines() == ["casebook: --lang 'zh': the deck is written in en only"]
     assert not (tmp_path / "out").exists()
+
+
+def test_an_english_deck_exports_in_english_with_noto_sans_and_no_chinese(tmp_path):
+    folder, out = english_deck(tmp_path / "deck"), tmp_path / "out"
+    for extra in ([], ["--handout"], ["--quiz"]):
+        result = run_casebook("export", str(folder), "--out", str(out), "--format", "pdf", *extra)
+        assert result.returncode == 0, result.stderr
+    for pdf in sorted(out.glob("*.pdf")):
+        text = pdf_text(pdf)
+        assert not re.search(r"[\u2e80-\u9fff\uff00-\uffef]", text), (pdf.name, text)
+        assert "Chinese" not in text and "quoted verbatim)" in text, pdf.name
+        fonts = pdf_fonts(pdf)  # DejaVu Sans only for the symbols Noto Sans lacks (−, →)
+        assert "NotoSans-Regular" in fonts and all(f.startswith(("NotoSans-", "DejaVuSans")) for f in fonts), fonts
+    assert "The article: “Brewline" in pdf_text(out / "brewline-quiz.pdf")
 
 
 def test_a_french_and_english_deck_shows_french_with_english_app_words(tmp_path):
