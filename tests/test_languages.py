@@ -161,3 +161,26 @@ def test_a_french_and_english_deck_shows_french_with_english_app_words(tmp_path)
     asked = questions(folder)
     assert all(list(q["prompt"]) == ["fr", "en"] for q in asked)
     assert all(q["prompt"]["fr"] == q["prompt"]["en"] for q in asked), "questions fall back to English whole"
+
+
+def test_a_one_language_deck_offers_no_language_switch(qtbot, tmp_path):
+    from PySide6.QtCore import QSettings
+
+    from desktop.deck import load_deck
+    from desktop.ui.settings import Settings
+    from desktop.ui.window import PresentationWindow
+
+    def language_menu(window):
+        view = next(a.menu() for a in window.menuBar().actions() if a.text() == "&View")
+        return next(a for a in view.actions() if a.text() == "&Language")
+
+    settings = Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+    english = PresentationWindow(load_deck(english_deck(tmp_path / "en")).deck, settings, "en", "light", True)
+    qtbot.addWidget(english)
+    assert not language_menu(english).isEnabled()
+    both = PresentationWindow(
+        load_deck(english_deck(tmp_path / "fr", languages=("fr", "en"))).deck, settings, "fr", "light", True
+    )
+    qtbot.addWidget(both)
+    menu = language_menu(both)
+    assert menu.isEnabled() and [a.text() for a in menu.menu().actions()] == ["French (fr)", "English (en)"]

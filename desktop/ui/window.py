@@ -24,7 +24,7 @@ from desktop.ui.reload import DeckWatcher
 from desktop.ui.settings import Settings
 from desktop.ui.show import Show
 from desktop.ui.stage import ANIMATION_MS, SceneCache, SlideView
-from desktop.words import tr
+from desktop.words import language_name, tr
 
 if TYPE_CHECKING:
     from desktop.ui.class_quiz import ClassQuiz
@@ -460,13 +460,14 @@ class PresentationWindow(QMainWindow):
         item(view, "fullscreen", self.toggle_fullscreen, hint="F")
         item(view, "overview", self.toggle_overview, hint="O")
         item(view, "console-menu", self.toggle_console, hint="S")
-        for key, choices, current, choose in (
-            ("theme", self.presenting.themes, self.presenting.theme, self.presenting.set_theme),
-            ("language", self.presenting.deck.languages, lang, self.presenting.set_lang),
+        for key, choices, current, choose, name in (
+            ("theme", self.presenting.themes, self.presenting.theme, self.presenting.set_theme, str),
+            ("language", self.presenting.deck.languages, lang, self.presenting.set_lang, self._language_name),
         ):
             submenu, group = view.addMenu(tr(key, lang)), QActionGroup(self)
+            submenu.setEnabled(len(choices) > 1)  # a deck in one language has nothing to switch to
             for choice in choices:
-                action = submenu.addAction(choice, lambda c=choice, f=choose: f(c))
+                action = submenu.addAction(name(choice), lambda c=choice, f=choose: f(c))
                 action.setCheckable(True)
                 action.setChecked(choice == current)
                 group.addAction(action)
@@ -484,6 +485,10 @@ class PresentationWindow(QMainWindow):
         helps = bar.addMenu(tr("help", lang))
         item(helps, "keys", lambda: self.do("help"), hint="?")
         item(helps, "about", lambda: self._about(lang))
+
+    def _language_name(self, code: str) -> str:
+        """'English (en)' in the menu: the name in the window's language, and the code --lang takes."""
+        return f"{language_name(code, self.presenting.lang)} ({code})"
 
     def _about(self, lang: str) -> None:
         from PySide6.QtWidgets import QMessageBox
