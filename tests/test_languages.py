@@ -167,6 +167,7 @@ def test_a_one_language_deck_offers_no_language_switch(qtbot, tmp_path):
     from PySide6.QtCore import QSettings
 
     from desktop.deck import load_deck
+    from desktop.ui.export_dialog import ExportDialog
     from desktop.ui.settings import Settings
     from desktop.ui.window import PresentationWindow
 
@@ -178,6 +179,9 @@ def test_a_one_language_deck_offers_no_language_switch(qtbot, tmp_path):
     english = PresentationWindow(load_deck(english_deck(tmp_path / "en")).deck, settings, "en", "light", True)
     qtbot.addWidget(english)
     assert not language_menu(english).isEnabled()
+    dialog = ExportDialog(english.presenting.deck, english.look(), tmp_path)  # File > Export… asks no language
+    qtbot.addWidget(dialog)
+    assert not dialog.lang.isEnabled() and dialog.lang.currentData() == "en"
     both = PresentationWindow(
         load_deck(english_deck(tmp_path / "fr", languages=("fr", "en"))).deck, settings, "fr", "light", True
     )

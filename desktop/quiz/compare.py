@@ -279,7 +279,8 @@ def table_pair(table: Table, row: int, index: DeckIndex, seed: int, words: list[
     if len(choices) < 2:
         return None
     rng.shuffle(choices)
-    source = " | ".join(render(c, "zh", index.figures) for c in cells[:3]) + " |"
+    written_in = index.deck.source_language  # the row as the article's own table writes it
+    source = " | ".join(render(c, written_in, index.figures) for c in cells[:3]) + " |"
 
     def prompt(lang: str) -> str:
         what, before = render(cells[0], lang, index.figures), render(cells[1], lang, index.figures)
@@ -296,9 +297,9 @@ def table_pair(table: Table, row: int, index: DeckIndex, seed: int, words: list[
         columns = [c.get(lang) for c in table.columns[:3]]
         if lang == "zh":
             moved = f"文章的对比表（{columns[0]}：{what}）：{columns[1]}“{before}” → {columns[2]}“{after}”。"
-            return "\n".join([f"答案：“{after}”。", moved, quote(source, lang, index.deck.source_language)])
+            return "\n".join([f"答案：“{after}”。", moved, quote(source, lang, written_in)])
         moved = f"The article's table ({columns[0]}: {what}): {columns[1]} “{before}” → {columns[2]} “{after}”."
-        return "\n".join([f"Answer: “{after}”.", moved, quote(source, lang, index.deck.source_language)])
+        return "\n".join([f"Answer: “{after}”.", moved, quote(source, lang, written_in)])
 
     return Question(
         id=ident,
