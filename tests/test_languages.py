@@ -110,6 +110,26 @@ def test_a_language_that_is_no_code_is_a_deck_problem_at_its_line(tmp_path):
     assert any(line.endswith("languages: 'en' is listed twice") for line in lines), lines
 
 
+@pytest.mark.parametrize(
+    ("written", "said"),
+    [
+        ("languages: en", []),  # a list of one, written without its brackets
+        (
+            "languages: [english]",
+            ["deck.yaml:3:13: languages: 'english' is not a language code (like en, zh, fr or pt-BR)"],
+        ),
+        ("languages: []", ["deck.yaml:3:12: languages: list at least one language code, e.g. [en]"]),
+    ],
+)
+def test_a_slip_in_languages_is_one_problem_not_one_per_text(tmp_path, written, said):
+    folder = english_deck(tmp_path / "deck")
+    deck = folder / "deck.yaml"
+    deck.write_text(deck.read_text(encoding="utf-8").replace("languages: [en]", written), encoding="utf-8")
+    result = run_casebook("validate", str(folder))
+    assert [line.partition(f"{folder.name}/")[2] for line in result.stdout.splitlines()[:-1]] == said, result.stdout
+    assert result.returncode == (1 if said else 0)
+
+
 def test_an_english_article_is_quoted_as_the_article_not_as_chinese(tmp_path):
     asked = questions(english_deck(tmp_path / "deck"))
     assert asked and all(list(q["prompt"]) == ["en"] and list(q["explanation"]) == ["en"] for q in asked)

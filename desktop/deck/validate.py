@@ -78,7 +78,8 @@ def _load_deck(path: Path) -> Loaded:
     if keys is None:
         return Loaded(None, r.problems)
     if "languages" in keys:
-        r.languages = _read_languages(r, keys["languages"]) or r.languages
+        # Unusable languages: the title's keys stand in, or every Text of the deck would repeat the one mistake.
+        r.languages = _read_languages(r, keys["languages"]) or _title_languages(keys.get("title")) or r.languages
     section_nodes = r.sequence(keys["sections"], "sections") if "sections" in keys else []
     if "sections" in keys and not section_nodes:
         r.error(keys["sections"], "sections: list at least one section file")
@@ -135,8 +136,8 @@ def _inside(r: Reader, folder: Path, node: yaml.Node, what: str) -> Path | None:
 
 
 def _read_languages(r: Reader, node: yaml.Node) -> tuple[str, ...]:
-    """The deck's language codes, in order, each once; the first is the default."""
-    items = r.sequence(node, "languages")
+    """The deck's language codes, in order, each once; the first is the default. `languages: en` is [en]."""
+    items = [node] if isinstance(node, yaml.ScalarNode) and node.value else r.sequence(node, "languages")
     if isinstance(node, yaml.SequenceNode) and not items:
         r.error(node, "languages: list at least one language code, e.g. [en]")
     langs: list[str] = []
@@ -147,6 +148,12 @@ def _read_languages(r: Reader, node: yaml.Node) -> tuple[str, ...]:
         elif code:
             langs.append(code)
     return tuple(langs)
+
+
+def _title_languages(node: yaml.Node | None) -> tuple[str, ...]:
+    """The language codes a deck's title is written in, `{en: …}`, when its `languages` cannot be used."""
+    keys = (key.value for key, _ in node.value) if isinstance(node, yaml.MappingNode) else ()
+    return tuple(key for key in keys if isinstance(key, str) and _LANGUAGE.match(key))
 
 
 def _language(r: Reader, node: yaml.Node, what: str) -> str | None:
