@@ -73,7 +73,7 @@ def build_parser() -> argparse.ArgumentParser:
         return sub
 
     def language(sub: argparse.ArgumentParser) -> None:
-        sub.add_argument("--lang", choices=("zh", "en"), help="language shown (default: the deck's first)")
+        sub.add_argument("--lang", metavar="LANG", help="one of the deck's languages, e.g. en (default: its first)")
 
     present = verb("present", "present a deck full screen or in a window (the default verb)")
     present.add_argument("--slide", type=_slide_number, metavar="N", help="start at slide N (the first is 1)")

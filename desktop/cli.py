@@ -141,6 +141,14 @@ def _valid_deck(path: Path | None):
     return loaded.deck, 0
 
 
+def _speaks(deck, lang: str | None) -> bool:
+    """True unless --lang names a language the deck is not written in, which is then said in one line."""
+    if lang is None or lang in deck.languages:
+        return True
+    print(f"casebook: --lang {lang!r}: the deck is written in {', '.join(deck.languages)} only", file=sys.stderr)
+    return False
+
+
 def _shown(path: Path) -> Path:
     """A path as short as the user can still use it: relative to the working folder if inside it."""
     absolute, cwd = path.absolute(), Path.cwd()
@@ -189,7 +197,7 @@ def questions(args: Namespace) -> int:
         return code
     bank = build_bank(deck, seed=args.seed)
     try:
-        print(json.dumps([q.to_json() for q in bank], ensure_ascii=False, indent=2))
+        print(json.dumps([q.to_json(deck.languages) for q in bank], ensure_ascii=False, indent=2))
     except BrokenPipeError:  # `casebook questions --json | head`: the reader has what it wanted
         sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - stdout must stay open until exit
     return 0
@@ -268,6 +276,8 @@ def quiz(args: Namespace) -> int:
     deck, code = _valid_deck(args.deck)
     if deck is None:
         return code
+    if not _speaks(deck, args.lang):
+        return 2
     from desktop.quiz.store import Store, StoreError, progress_file
     from desktop.resources import data_dir
 
@@ -291,7 +301,7 @@ def export(args: Namespace) -> int:
     deck, code = _valid_deck(args.deck)
     if deck is None:
         return code
-    if _unknown_theme(args.theme, deck):
+    if _unknown_theme(args.theme, deck) or not _speaks(deck, args.lang):
         return 2
     os.environ["QT_QPA_PLATFORM"] = "offscreen"
     from desktop.render.export import ExportError, Request, parse_slides
@@ -375,7 +385,7 @@ def present(args: Namespace) -> int:
     deck, code = _valid_deck(args.deck)
     if deck is None:
         return code
-    if _unknown_theme(args.theme, deck):
+    if _unknown_theme(args.theme, deck) or not _speaks(deck, args.lang):
         return 2
     if args.slide is not None and args.slide > len(deck.slides):
         print(f"casebook: --slide {args.slide}: the deck has {_plural(len(deck.slides), 'slide')}", file=sys.stderr)

@@ -82,6 +82,7 @@ WORDS = {
     "right": ("✓ 正确：{answer}", "✓ Right: {answer}"),
     "wrong": ("✗ 不对。正确答案：{answer}", "✗ Not quite. The answer: {answer}"),
     "source": ("原文：“{source}”", "The article: “{source}”"),
+    "source-in": ("原文（{language}）：“{source}”", "The article (in {language}): “{source}”"),
     "show-slide": ("查看对应幻灯片（S）", "Show the slide (S)"),
     "again": ("重来", "Again"),
     "hard": ("困难", "Hard"),
@@ -136,8 +137,14 @@ WORDS = {
     "sources-intro": (
         "本文件中出现的每一个数字：图表上显示的数值、它衡量的是什么、时期、文章原句（逐字引用），以及显示它的幻灯片。标为“推算”的数字是我们根据文章的数字算出来的，文章本身没有给出。",
         "Every figure in this document: the value as charted, what it measures, its period, the article's sentenc"
-        "e it comes from (quoted verbatim, in Chinese), and the slides that show it. A figure marked “our arithme"
-        "tic” is computed from the article's figures; the article does not state it.",
+        "e it comes from (quoted verbatim), and the slides that show it. A figure marked “our arithmetic” is comp"
+        "uted from the article's figures; the article does not state it.",
+    ),
+    "sources-intro-in": (
+        "本文件中出现的每一个数字：图表上显示的数值、它衡量的是什么、时期、文章原句（逐字引用，{language}），以及显示它的幻灯片。标为“推算”的数字是我们根据文章的数字算出来的，文章本身没有给出。",
+        "Every figure in this document: the value as charted, what it measures, its period, the article's sentenc"
+        "e it comes from (quoted verbatim, in {language}), and the slides that show it. A figure marked “our arit"
+        "hmetic” is computed from the article's figures; the article does not state it.",
     ),
     "sources-article": ("文章：", "The article: "),
     "sources-derived": ("推算（我们的算术，不是文章给出的数字）：", "Our arithmetic (not stated by the article): "),
@@ -169,6 +176,21 @@ WORDS = {
     ),
 }
 LANGS = ("zh", "en")
+# A deck may be in any language; these the app can name (in its own two), any other is named by its code.
+LANGUAGE_NAMES = {
+    "zh": ("中文", "Chinese"),
+    "en": ("英文", "English"),
+    "fr": ("法文", "French"),
+    "de": ("德文", "German"),
+    "es": ("西班牙文", "Spanish"),
+    "it": ("意大利文", "Italian"),
+    "pt": ("葡萄牙文", "Portuguese"),
+    "nl": ("荷兰文", "Dutch"),
+    "ru": ("俄文", "Russian"),
+    "ja": ("日文", "Japanese"),
+    "ko": ("韩文", "Korean"),
+    "ar": ("阿拉伯文", "Arabic"),
+}
 
 
 def tr(key: str, lang: str, **values: object) -> str:
@@ -176,3 +198,21 @@ def tr(key: str, lang: str, **values: object) -> str:
     pair = WORDS[key]
     text = pair[LANGS.index(lang)] if lang in LANGS else pair[1]
     return text.format(**values) if values else text
+
+
+def language_name(code: str, lang: str) -> str:
+    """'en' named in `lang`: '英文' / 'English'; 'zh-Hant' is Chinese; a code the table lacks stays a code."""
+    names = LANGUAGE_NAMES.get(code.partition("-")[0])
+    return names[LANGS.index(lang) if lang in LANGS else 1] if names else code
+
+
+def same_language(one: str, other: str) -> bool:
+    """'zh' and 'zh-Hans' are one language to a reader; 'zh' and 'en' are not."""
+    return one.partition("-")[0] == other.partition("-")[0]
+
+
+def tr_in(key: str, lang: str, written_in: str, **values: object) -> str:
+    """`key` for a text written in `written_in`: its '-in' variant names that language when it is not `lang`'s."""
+    if same_language(written_in, lang):
+        return tr(key, lang, **values)
+    return tr(key + "-in", lang, language=language_name(written_in, lang), **values)

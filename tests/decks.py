@@ -33,8 +33,8 @@ def _q(text: str) -> str:
 
 
 def _text(zh: str, en: str, languages: tuple[str, ...]) -> str:
-    parts = {"zh": zh, "en": en}
-    return "{" + ", ".join(f"{lang}: {_q(parts[lang])}" for lang in languages) + "}"
+    parts = {"zh": zh, "en": en}  # any other language: the English text marked with its code, "Opening. (fr)"
+    return "{" + ", ".join(f"{lang}: {_q(parts.get(lang, f'{en} ({lang})'))}" for lang in languages) + "}"
 
 
 class _Section:
@@ -207,7 +207,7 @@ def write_deck(
         f"title: {_text('生成的案例', 'A generated case', languages)}",
         f"languages: [{', '.join(languages)}]",
         "theme: forest",
-        f"source: {{file: article.txt, title: {_text('原文', 'The article', languages)}}}",
+        f"source: {{file: article.txt, language: zh, title: {_text('原文', 'The article', languages)}}}",
         f"section_word: {_text('章', 'Chapter', languages)}",
         "sections:",
         *(f"  - {name}" for name in names),
@@ -455,7 +455,7 @@ def write_odd_deck(folder: Path, seed: int) -> Path:
     deck = [f"id: odd-{seed}", f"title: {odd.t('an odd deck')}", f"languages: [{', '.join(odd.languages)}]"]
     if odd.with_source:
         (folder / "article.txt").write_text("\n".join(odd.sentences) + "\n", encoding="utf-8")
-        deck.append(f"source: {{file: article.txt, title: {odd.t('the article')}}}")
+        deck.append(f"source: {{file: article.txt, language: zh, title: {odd.t('the article')}}}")
     word = odd.rng.choice((None, "Unit", "节", _text("支柱", "Pillar", odd.languages)))
     deck += [f"section_word: {word}"] if word else []
     deck += [f"theme: {odd.rng.choice(('light', 'dark', 'projector'))}", f"sections: [{', '.join(names)}]"]

@@ -31,7 +31,7 @@ def test_a_deck_that_validates_renders_in_every_verb(qapp, tmp_path: Path, seed:
     assert loaded.ok, [p.format() for p in loaded.errors]
     deck = loaded.deck
     bank = build_bank(deck, seed)
-    assert json.loads(json.dumps([q.to_json() for q in bank], ensure_ascii=False))
+    assert json.loads(json.dumps([q.to_json(deck.languages) for q in bank], ensure_ascii=False))
     theme = load_theme(deck.theme)[0]
     family = deck_family(deck)[0]
     for lang in deck.languages:

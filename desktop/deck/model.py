@@ -106,8 +106,12 @@ class Text(Record):
     by_lang: tuple[tuple[str, str], ...]
 
     def get(self, lang: str) -> str:
+        """The text in `lang`; else in English (the app's own words fall back to it), else in its first language."""
         for code, value in self.by_lang:
             if code == lang:
+                return value
+        for code, value in self.by_lang:
+            if code == "en":
                 return value
         return self.by_lang[0][1] if self.by_lang else ""
 
@@ -231,6 +235,7 @@ class Source(Record):
     path: Path
     title: Text
     text: str
+    language: str  # a language code: the article's own, declared or read from its file name
 
 
 class Deck(Record):
@@ -257,6 +262,11 @@ class Deck(Record):
     @cached_property
     def tables(self) -> dict[str, Table]:
         return {t.id: t for section in self.sections for t in section.tables}
+
+    @property
+    def source_language(self) -> str:
+        """The language the figures' sentences are quoted in: the source's, else the deck's first."""
+        return self.source.language if self.source else self.languages[0]
 
     def section_of(self, slide_id: str) -> Section | None:
         for section in self.sections:

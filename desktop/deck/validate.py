@@ -18,7 +18,8 @@ from desktop.deck.schema import read_section
 from desktop.deck.sections import default_word
 from desktop.deck.themes import deck_theme
 
-_LANGUAGES = ("zh", "en")
+_LANGUAGE = re.compile(r"[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*\Z")  # en, zh, fr, pt-BR, zh-Hant
+_NAMED_LANGUAGE = re.compile(r"[a-z]{2}(?:-[A-Za-z0-9]{2,8})?\Z")  # in a file name: 'old' in x.old.txt is no language
 _SENTENCE = re.compile(r"[^\n。！？!?]+[。！？!?]*")
 SUGGESTIONS = 50  # broken references that get a "did you mean"
 _QUALIFIER_WORDS = {"超": "more-than", "突破": "more-than", "约": "about"}
@@ -81,8 +82,8 @@ def _load_deck(path: Path) -> Loaded:
     if keys is None:
         return Loaded(None, r.problems)
     if "languages" in keys:
-        langs = tuple(r.choice(n, "languages", _LANGUAGES) for n in r.sequence(keys["languages"], "languages"))
-        r.languages = tuple(lang for lang in langs if lang) or _LANGUAGES
+        # Unusable languages: the title's keys stand in, or every Text of the deck would repeat the one mistake.
+        r.languages = _read_languages(r, keys["languages"]) or _title_languages(keys.get("title")) or r.languages
     section_nodes = r.sequence(keys["sections"], "sections") if "sections" in keys else []
     if "sections" in keys and not section_nodes:
         r.error(keys["sections"], "sections: list at least one section file")
@@ -163,14 +164,53 @@ def _inside_at(r: Reader, folder: Path, name: str, mark: Mark, what: str, kinds=
     return folder / name
 
 
+def _read_languages(r: Reader, node: yaml.Node) -> tuple[str, ...]:
+    """The deck's language codes, in order, each once; the first is the default. `languages: en` is [en]."""
+    items = [node] if isinstance(node, yaml.ScalarNode) and node.value else r.sequence(node, "languages")
+    if isinstance(node, yaml.SequenceNode) and not items:
+        r.error(node, "languages: list at least one language code, e.g. [en]")
+    langs: list[str] = []
+    for item in items:
+        code = _language(r, item, "languages")
+        if code in langs:
+            r.error(item, f"languages: '{code}' is listed twice")
+        elif code:
+            langs.append(code)
+    return tuple(langs)
+
+
+def _title_languages(node: yaml.Node | None) -> tuple[str, ...]:
+    """The language codes a deck's title is written in, `{en: …}`, when its `languages` cannot be used."""
+    keys = (key.value for key, _ in node.value) if isinstance(node, yaml.MappingNode) else ()
+    return tuple(key for key in keys if isinstance(key, str) and _LANGUAGE.match(key))
+
+
+def _language(r: Reader, node: yaml.Node, what: str) -> str | None:
+    code = r.string(node, what)
+    if code is not None and not _LANGUAGE.match(code):
+        r.error(node, f"{what}: '{shorten(code)}' is not a language code (like en, zh, fr or pt-BR)")
+        return None
+    return code
+
+
 def _read_source(r: Reader, folder: Path, node: yaml.Node) -> Source | None:
-    keys = r.mapping(node, "source", ("file", "title"))
+    keys = r.mapping(node, "source", ("file", "title"), ("language",))
     if not keys or "file" not in keys:
         return None
     path = _inside(r, folder, keys["file"], "source file")
     text = read_text(path, r.problems, "source file") if path else None
     title = r.text(keys["title"], "title") if "title" in keys else EMPTY_TEXT
-    return Source(path, title, text) if text is not None else None
+    language = _language(r, keys["language"], "source language") if "language" in keys else None
+    if text is None:
+        return None
+    return Source(path, title, text, language or _named_language(path) or r.languages[0])
+
+
+def _named_language(path: Path) -> str | None:
+    """The language a file name states: 'source.en.txt' -> 'en'; 'article.txt' states none."""
+    suffixes = path.suffixes
+    code = suffixes[-2][1:] if len(suffixes) >= 2 else ""
+    return code if _NAMED_LANGUAGE.match(code) else None
 
 
 def _check(deck: Deck, r: Reader) -> Deck:

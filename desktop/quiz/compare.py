@@ -71,8 +71,9 @@ def _span(before: Figure, after: Figure, index: DeckIndex, lang: str) -> str:
     return f"从{start}到{end}，" if lang == "zh" else f" from {start} to {end}"
 
 
-def _quotes(figures: list[Figure], lang: str) -> list[str]:
-    return [quote(s, lang) for s in dict.fromkeys(f.source for f in figures if f.source)]
+def _quotes(figures: list[Figure], lang: str, index: DeckIndex) -> list[str]:
+    written_in = index.deck.source_language
+    return [quote(s, lang, written_in) for s in dict.fromkeys(f.source for f in figures if f.source)]
 
 
 def grew_most(slide: Slide, index: DeckIndex, seed: int) -> Question | None:
@@ -111,7 +112,7 @@ def grew_most(slide: Slide, index: DeckIndex, seed: int) -> Question | None:
             if lang != "zh":
                 moved = moved.replace("（", " (").replace("）", ")")
             lines.append(f"{text.get(lang)}{'：' if lang == 'zh' else ': '}{moved}")
-        return "\n".join(lines + _quotes([f for _, b, a in parts for f in (b, a)], lang))
+        return "\n".join(lines + _quotes([f for _, b, a in parts for f in (b, a)], lang, index))
 
     return Question(
         id=ident,
@@ -166,7 +167,7 @@ def versus(slide: Slide, pair, index: DeckIndex) -> Question | None:
         verdict = ("高于" if above else "低于") if zh else ("above" if above else "below")
         line = ("；" if zh else "; ").join(shown(f, n, lang) for f, n in sides)
         head = f"答案：{verdict}。" if zh else f"Answer: {verdict}."
-        return "\n".join([head, line, *_quotes([ours, theirs], lang)])
+        return "\n".join([head, line, *_quotes([ours, theirs], lang, index)])
 
     return Question(
         id=ident,
@@ -219,7 +220,7 @@ def points(before: Figure, after: Figure, slide: str, index: DeckIndex) -> Quest
     def explanation(lang: str) -> str:
         arithmetic = f"{value_text(after, lang)} − {value_text(before, lang)} = {_points_text(change, lang)}"
         head = f"答案：{arithmetic}。" if lang == "zh" else f"Answer: {arithmetic}."
-        return "\n".join([head, *_quotes([before, after], lang)])
+        return "\n".join([head, *_quotes([before, after], lang, index)])
 
     return Question(
         id=f"points:{after.id}",
@@ -278,7 +279,8 @@ def table_pair(table: Table, row: int, index: DeckIndex, seed: int, words: list[
     if len(choices) < 2:
         return None
     rng.shuffle(choices)
-    source = " | ".join(render(c, "zh", index.figures) for c in cells[:3]) + " |"
+    written_in = index.deck.source_language  # the row as the article's own table writes it
+    source = " | ".join(render(c, written_in, index.figures) for c in cells[:3]) + " |"
 
     def prompt(lang: str) -> str:
         what, before = render(cells[0], lang, index.figures), render(cells[1], lang, index.figures)
@@ -295,9 +297,9 @@ def table_pair(table: Table, row: int, index: DeckIndex, seed: int, words: list[
         columns = [c.get(lang) for c in table.columns[:3]]
         if lang == "zh":
             moved = f"文章的对比表（{columns[0]}：{what}）：{columns[1]}“{before}” → {columns[2]}“{after}”。"
-            return "\n".join([f"答案：“{after}”。", moved, quote(source, lang)])
+            return "\n".join([f"答案：“{after}”。", moved, quote(source, lang, written_in)])
         moved = f"The article's table ({columns[0]}: {what}): {columns[1]} “{before}” → {columns[2]} “{after}”."
-        return "\n".join([f"Answer: “{after}”.", moved, quote(source, lang)])
+        return "\n".join([f"Answer: “{after}”.", moved, quote(source, lang, written_in)])
 
     return Question(
         id=ident,

@@ -64,7 +64,9 @@ def _common(figure: Figure, index: DeckIndex, partner: Figure | None) -> dict:
     derived = index.derived_from(figure.id)
     return {
         "section": index.section(figure.id).number,
-        "explanation": both(lambda lang: figure_explanation(figure, partner, derived, index.figures, lang)),
+        "explanation": both(
+            lambda lang: figure_explanation(figure, partner, derived, index.figures, lang, index.deck.source_language)
+        ),
         "slide": index.home_slide(figure.id),
         "source": figure.source or "",
         "figure": figure.id,
@@ -138,7 +140,7 @@ def which_section(figure: Figure, index: DeckIndex, seed: int) -> Question | Non
     def explanation(lang: str) -> str:
         name = section_name(home, lang)
         answer = f"答案：{name}。" if lang == "zh" else f"Answer: {name}."
-        return f"{answer}\n{quote(figure.source or '', lang)}"
+        return f"{answer}\n{quote(figure.source or '', lang, index.deck.source_language)}"
 
     return Question(
         id=ident,

@@ -42,23 +42,24 @@ class Question:
     def is_numeric(self) -> bool:
         return isinstance(self.answer, NumericAnswer)
 
-    def to_json(self) -> dict:
+    def to_json(self, languages: tuple[str, ...]) -> dict:
+        """The question as `questions --json` prints it, its texts in the deck's `languages`."""
         return {
             "id": self.id,
             "section": self.section,
             "kind": self.kind,
-            "prompt": _text(self.prompt),
-            "choices": [_text(c) for c in self.choices],
+            "prompt": _text(self.prompt, languages),
+            "choices": [_text(c, languages) for c in self.choices],
             "answer": self.answer.to_json() if isinstance(self.answer, NumericAnswer) else self.answer,
             "tolerance": self.tolerance,
-            "explanation": _text(self.explanation),
+            "explanation": _text(self.explanation, languages),
             "slide": self.slide,
             "source": self.source,
         }
 
 
-def _text(text: Text) -> dict:
-    return {"zh": text.get("zh"), "en": text.get("en")}
+def _text(text: Text, languages: tuple[str, ...]) -> dict:
+    return {lang: text.get(lang) for lang in languages}
 
 
 def _plain(value: float) -> float | int:

@@ -6,6 +6,7 @@ import re
 
 from desktop.deck.figures import derivation, format_period, format_value, render
 from desktop.deck.model import Figure, Text
+from desktop.words import tr_in
 
 LANGS = ("zh", "en")
 ACCORDING = {"zh": "根据文章，", "en": "According to the article, "}
@@ -138,8 +139,9 @@ def fill_line(shape: str, lang: str) -> str:
     return _FILL[lang] + shape
 
 
-def quote(source: str, lang: str) -> str:
-    return f"原文：“{source}”" if lang == "zh" else f"The article (in Chinese): “{source}”"
+def quote(source: str, lang: str, written_in: str) -> str:
+    """'The article: “…”', naming the article's language when it is not the one shown: '(in Chinese)'."""
+    return tr_in("source", lang, written_in, source=source)
 
 
 def derived_line(figure: Figure, figures: dict[str, Figure], lang: str) -> str:
@@ -150,7 +152,12 @@ def derived_line(figure: Figure, figures: dict[str, Figure], lang: str) -> str:
 
 
 def figure_explanation(
-    figure: Figure, partner: Figure | None, derived: list[Figure], figures: dict[str, Figure], lang: str
+    figure: Figure,
+    partner: Figure | None,
+    derived: list[Figure],
+    figures: dict[str, Figure],
+    lang: str,
+    written_in: str,
 ) -> str:
     """The answer, what it measures, the sentence it comes from, its caveat and any arithmetic built on it."""
     if partner is None:
@@ -161,7 +168,7 @@ def figure_explanation(
         what += f"{value_text(before, lang)} → {value_text(after, lang)}"
     stated = value_text(figure, lang)
     answer = f"答案：{stated}（{what}）。" if lang == "zh" else f"Answer: {stated} ({what})."
-    lines = [answer, quote(figure.source or "", lang)]
+    lines = [answer, quote(figure.source or "", lang, written_in)]
     if figure.caveat is not None:
         note = render(figure.caveat, lang, figures)
         lines.append(f"注意：{note}" if lang == "zh" else f"Note: {note}")

@@ -1,12 +1,17 @@
-"""Picks the font every slide uses: the first installed family that covers all of the deck's text."""
+"""Picks the font every slide uses: Noto Sans (bundled) for alphabets, a CJK family only when a text needs one."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import cache
 
 from PySide6.QtGui import QFont, QFontDatabase, QRawFont
 
 from desktop.deck.model import Deck, Text
+from desktop.resources import bundled
+
+# Shipped with the app (assets/fonts, SIL Open Font License): Latin, Greek and Cyrillic look the same everywhere.
+ALPHABET_FAMILY = "Noto Sans"
 
 # In order of preference; checked against the installed families, then character by character.
 CJK_FAMILIES = (
@@ -67,10 +72,19 @@ def pick_family(text: str, candidates: Iterable[str] = CJK_FAMILIES) -> str | No
     return None
 
 
+@cache
+def _bundled_fonts() -> None:
+    """Adds the app's own font files to Qt's database, once a process (a QGuiApplication must exist)."""
+    for file in sorted((bundled("assets") / "fonts").glob("*.ttf")):
+        QFontDatabase.addApplicationFont(str(file))
+
+
 def deck_family(deck: Deck) -> tuple[str, str | None]:
     """(family, warning): a family that covers the deck, or the default font and an install hint."""
+    _bundled_fonts()
     text = "".join(t.get(lang) for t in deck_texts(deck) for lang in deck.languages)
+    text += "".join(f.source or "" for f in deck.figures.values())  # sentences quoted on slides and in PDFs
     if not any(ord(ch) > 0x2E7F for ch in text):
-        return QFont().defaultFamily(), None
+        return pick_family(text, (ALPHABET_FAMILY,)) or QFont().defaultFamily(), None
     family = pick_family(text)
     return (family, None) if family else (QFont().defaultFamily(), INSTALL_HINT)

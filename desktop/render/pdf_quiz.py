@@ -89,7 +89,8 @@ class QuizLayout:
         noun = in_sentence(self.deck.section_word.get(lang))
         doc.para(self.run(tr("print-count", lang, n=total, noun=noun), bold=True), after=4)
         doc.para(self.run(tr("print-how", lang), color=ink.muted), after=30)
-        fields = "　　".join(f"{tr(k, lang)} ________________" for k in ("print-fields", "print-class", "print-date"))
+        gap = "　　" if lang == "zh" else "\u2003\u2003"  # ideographic spaces would bring a CJK font into the PDF
+        fields = gap.join(f"{tr(k, lang)} ________________" for k in ("print-fields", "print-class", "print-date"))
         doc.para(self.run(fields), after=34)
         doc.para(self.run(tr("print-contents", lang), p.body * 1.1, bold=True), after=6)
         tab = [p.text_width * 0.72]

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from desktop.deck.figures import derivation, format_period, format_value, render, slide_figures
 from desktop.deck.model import Deck, Figure
 from desktop.render.pdf_layout import PT, Block, Doc, Ink, Paper, Run, columns_block, doc_block
-from desktop.words import tr
+from desktop.words import tr, tr_in
 
 
 @dataclass(frozen=True)
@@ -104,7 +104,8 @@ def source_blocks(deck: Deck, rows: list[SourceRow], lang: str, paper: Paper, in
     width = paper.text_width
     head = Doc(family, width)
     head.para(Run(label, paper.heading, ink.text, bold=True), after=paper.body * 0.6)
-    head.para(Run(tr("sources-intro", lang), paper.small, ink.muted), after=paper.small * 0.4)
+    intro = tr_in("sources-intro", lang, deck.source_language)
+    head.para(Run(intro, paper.small, ink.muted), after=paper.small * 0.4)
     if deck.source is not None:
         head.para(Run(tr("sources-article", lang) + render(deck.source.title, lang, {}), paper.small, ink.muted))
     if not rows:

@@ -26,7 +26,7 @@ from desktop.render.export import ExportError, Request, export
 from desktop.render.ink import Ink, ink_file
 from desktop.render.scene import Look
 from desktop.resources import data_dir
-from desktop.words import tr
+from desktop.words import language_name, tr
 
 FORMATS = ("png", "pdf", "handout", "quiz")
 SIZES = ((1920, 1080), (3840, 2160), (1280, 720), (7680, 4320))
@@ -50,7 +50,8 @@ class ExportDialog(QDialog):
             self.size.addItem(f"{width} × {height}")
         self.lang = QComboBox()
         for code in deck.languages:
-            self.lang.addItem(code, code)
+            self.lang.addItem(f"{language_name(code, lang)} ({code})", code)
+        self.lang.setEnabled(len(deck.languages) > 1)
         self.lang.setCurrentIndex(deck.languages.index(lang) if lang in deck.languages else 0)
         self.steps = QCheckBox(tr("export-steps", lang))
         self.ink = QCheckBox(tr("export-ink", lang))

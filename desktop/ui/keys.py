@@ -89,8 +89,8 @@ CONSOLE_BINDINGS = (
         "console-language",
         (K.Key_L,),
         "Shift+L",
-        "只切换本窗口语言（中、英、并排）",
-        "This window's language only (zh, en, side by side)",
+        "只切换本窗口语言（演示文稿的每种语言，然后并排）",
+        "This window's language only (each of the deck's, then side by side)",
         Qt.KeyboardModifier.ShiftModifier,
     ),
     Binding(

@@ -32,7 +32,7 @@ from desktop.quiz.store import Store
 from desktop.render.fonts import deck_family
 from desktop.set_aside import SetAside
 from desktop.ui.slide_preview import SlidePreview
-from desktop.words import tr
+from desktop.words import tr, tr_in
 
 LETTERS = "ABCD"
 CHOICE_STYLE = "QPushButton { text-align: left; padding: 8px 16px; font-size: 20px; }"
@@ -283,7 +283,7 @@ class QuizWindow(QMainWindow):
         self.verdict.setText(tr("right" if feedback.correct else "wrong", lang, answer=answer_text(question, lang)))
         self.verdict.setStyleSheet(f"color: {'#1b7f3b' if feedback.correct else '#b3261e'};")
         self.explanation.setText(question.explanation.get(lang))
-        self.source.setText(tr("source", lang, source=question.source))
+        self.source.setText(tr_in("source", lang, self.deck.source_language, source=question.source))
         self.show_slide.setText(tr("show-slide", lang))
         for widget in (self.verdict, self.explanation, self.show_slide):
             widget.show()

@@ -24,7 +24,7 @@ from desktop.ui.reload import DeckWatcher, picture_files
 from desktop.ui.settings import Settings
 from desktop.ui.show import Show
 from desktop.ui.stage import ANIMATION_MS, SceneCache, SlideView
-from desktop.words import tr
+from desktop.words import language_name, tr
 
 if TYPE_CHECKING:
     from desktop.ui.class_quiz import ClassQuiz
@@ -472,9 +472,10 @@ class PresentationWindow(QMainWindow):
         item(view, "console-menu", self.toggle_console, hint="S")
         for key, choices, current, choose, label in (
             ("theme", self.presenting.themes, self.presenting.theme, self.presenting.set_theme, self._theme_name),
-            ("language", self.presenting.deck.languages, lang, self.presenting.set_lang, str),
+            ("language", self.presenting.deck.languages, lang, self.presenting.set_lang, self._language_name),
         ):
             submenu, group = view.addMenu(tr(key, lang)), QActionGroup(self)
+            submenu.setEnabled(len(choices) > 1)  # a deck in one language has nothing to switch to
             for choice in choices:
                 action = submenu.addAction(label(choice), lambda c=choice, f=choose: f(c))
                 action.setCheckable(True)
@@ -497,6 +498,10 @@ class PresentationWindow(QMainWindow):
 
     def _theme_name(self, theme_id: str) -> str:
         return self._themes[theme_id].name.get(self.presenting.lang)
+
+    def _language_name(self, code: str) -> str:
+        """'English (en)' in the menu: the name in the window's language, and the code --lang takes."""
+        return f"{language_name(code, self.presenting.lang)} ({code})"
 
     def _about(self, lang: str) -> None:
         from PySide6.QtWidgets import QMessageBox

@@ -30,7 +30,7 @@ def question(answer, kind="recall", choices=FIFTY_TWO, tolerance=None) -> Questi
 
 
 def test_a_choice_question_is_json_in_the_contracts_shape():
-    data = question(0).to_json()
+    data = question(0).to_json(("zh", "en"))
     assert list(data) == KEYS
     assert data["choices"] == [{"zh": "52%", "en": "52%"}]
     assert data["answer"] == 0 and data["tolerance"] is None
@@ -41,7 +41,7 @@ def test_a_choice_question_is_json_in_the_contracts_shape():
 def test_a_numeric_answer_is_value_unit_and_qualifier_with_plain_numbers():
     q = question(NumericAnswer(52.0, "%", "exact"), kind="numeric", choices=(), tolerance=0.5)
     assert q.is_numeric and not question(0).is_numeric
-    data = q.to_json()
+    data = q.to_json(("zh", "en"))
     assert data["answer"] == {"value": 52, "unit": "%", "qualifier": "exact"}
     assert isinstance(data["answer"]["value"], int)
     assert data["choices"] == [] and data["tolerance"] == 0.5
