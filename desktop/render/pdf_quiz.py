@@ -8,7 +8,7 @@ from desktop.deck.figures import render, slide_figures
 from desktop.deck.model import Deck
 from desktop.quiz.generate import pillar_name
 from desktop.quiz.model import Question
-from desktop.render.pdf_layout import PT, Block, Doc, Ink, Paper, Run, columns_block, doc_block, text_width
+from desktop.render.pdf_layout import PT, Block, Doc, Ink, Paper, Run, columns_block, doc_block, marked, text_width
 from desktop.words import tr
 
 LETTERS = "ABCDEFGH"
@@ -80,9 +80,9 @@ class QuizLayout:
         total = sum(len(g.questions) for g in groups)
         doc = self.doc()
         doc.para(self.run(tr("print-quiz", lang), p.heading, ink.accent, bold=True), before=110, after=6)
-        doc.para(self.run(render(self.deck.title, lang, {}), p.title, bold=True), line=120, after=8)
+        doc.para(*marked(render(self.deck.title, lang, {}), p.title, ink.text, bold=True), line=120, after=8)
         if self.deck.subtitle:
-            doc.para(self.run(render(self.deck.subtitle, lang, {}), p.heading * 0.85, ink.muted), after=26)
+            doc.para(*marked(render(self.deck.subtitle, lang, {}), p.heading * 0.85, ink.muted), after=26)
         doc.para(self.run(tr("print-count", lang).format(n=total), bold=True), after=4)
         doc.para(self.run(tr("print-how", lang), color=ink.muted), after=30)
         fields = "　　".join(f"{tr(k, lang)} ________________" for k in ("print-fields", "print-class", "print-date"))

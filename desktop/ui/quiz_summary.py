@@ -7,6 +7,7 @@ import html
 import pyqtgraph as pg
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
+from desktop.deck.markup import plain
 from desktop.deck.model import Deck
 from desktop.words import tr
 
@@ -25,7 +26,7 @@ class SummaryView(QWidget):
         column.addWidget(self.chart)
 
     def show_summary(self, summary, history, deck: Deck, lang: str) -> None:
-        titles = {s.pillar: s.title.get(lang) for s in deck.sections if s.pillar}
+        titles = {s.pillar: plain(s.title.get(lang)) for s in deck.sections if s.pillar}
         rows = "".join(
             f"<tr><td>{pillar or '—'}. {html.escape(titles.get(pillar, ''))}</td><td>&nbsp;{right} / {total}</td></tr>"
             for pillar, (right, total) in sorted(summary.by_pillar.items(), key=lambda kv: kv[0] or 0)
