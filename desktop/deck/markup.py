@@ -7,11 +7,12 @@ so a text with no asterisk and no backslash (nearly all of them) never loads it.
 
 from __future__ import annotations
 
+import operator
 import re
 from functools import lru_cache
 from typing import NamedTuple
 
-from desktop.deck.model import Deck, Record, Text
+from desktop.deck.model import Deck, Mark, Record, Text
 
 _BREAK = re.compile(r" *\n *")  # markdown-it's own rule: spaces around a line break are not shown
 _UNCLOSED = re.compile(r"\*\*(?=\S)|(?<=\S)\*\*")
@@ -104,8 +105,9 @@ def plain(text: str) -> str:
 
 def plain_text(text: Text) -> Text:
     """A Text with every language's markers removed (the same Text when it has none)."""
-    by_lang = tuple((lang, plain(value)) for lang, value in text.by_lang)
-    return text if by_lang == text.by_lang else Text(by_lang=by_lang)
+    if not any("*" in value or "\\" in value or "\n" in value for _, value in text.by_lang):
+        return text
+    return Text(by_lang=tuple((lang, plain(value)) for lang, value in text.by_lang))
 
 
 def plain_deck(deck: Deck) -> Deck:
@@ -114,22 +116,32 @@ def plain_deck(deck: Deck) -> Deck:
     return _plain(deck)
 
 
+_LEAVES = (str, int, float, bool, type(None), Mark)  # what holds no Text
+
+
 def _plain(value):
-    if isinstance(value, Text):
+    kind = type(value)
+    if kind is Text:
         return plain_text(value)
-    if isinstance(value, tuple):
-        items = tuple(_plain(item) for item in value)
-        return value if all(a is b for a, b in zip(items, value, strict=True)) else items
-    if isinstance(value, Record):
-        changed = {
-            name: new for name in value._fields if (new := _plain(getattr(value, name))) is not getattr(value, name)
-        }
-        return value.replace(**changed) if changed else value
-    return value
+    if kind is tuple:
+        items = tuple(map(_plain, value))
+        return value if all(map(operator.is_, items, value)) else items
+    if not isinstance(value, Record):
+        return value
+    fields, changed = value.__dict__, {}
+    for name in value._fields:
+        old = fields[name]
+        if not isinstance(old, _LEAVES) and (new := _plain(old)) is not old:
+            changed[name] = new
+    return value.replace(**changed) if changed else value
 
 
 def unclosed(text: str) -> bool:
-    """True when a `**` opens or closes nothing, so its asterisks will show (escaped ones are meant to)."""
-    if "**" not in text:
+    """True when a `**` opens or closes nothing, so its asterisks will show (escaped ones are meant to).
+
+    Reading a deck asks this of every Text, so a deck with emphasis loads markdown-it then, not on the
+    first slide that shows some (a slide change has 50 ms)."""
+    if "*" not in text:
         return False
-    return any(token.type == "text" and _UNCLOSED.search(token.content) for token in _tokens(text.strip()))
+    tokens = _tokens(text.strip())
+    return "**" in text and any(token.type == "text" and _UNCLOSED.search(token.content) for token in tokens)
