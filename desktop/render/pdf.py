@@ -107,8 +107,7 @@ def write_handout_pdf(
         if notes:
             doc = Doc(look.family, width)
             doc.para(Run(tr("pdf-notes", lang), A4.small, ink.muted, bold=True), after=4)
-            for paragraph in filter(None, (p.strip() for p in notes.split("\n"))):
-                doc.para(*marked(paragraph, A4.body, ink.text), line=150, after=A4.body * 0.5)
+            doc.para(*marked(notes, A4.body, ink.text), line=150, after=A4.body * 0.5)
             blocks.append(doc_block(doc, before=16, label=label))
         blocks.append(_ruled(tr("pdf-yours", lang), ink, look.family, label))
     rows = sources(deck, indices, lang)

@@ -42,7 +42,7 @@ slides:
       - {{zh: "广告占比从**{{ads-2019}}**降至*{{ads-2023}}*", en: "Ads went from **{{ads-2019}}** to *{{ads-2023}}*"}}
       - {{zh: "第一行\\n第二行", en: "First line\\nsecond line"}}
       - "5 * 3, C#, \\\\*stars\\\\*, snake_case, [link](x), <b>tag</b> &amp;"
-    notes: {{zh: "先讲**重点**，再讲*细节*。", en: "Say the **point** first, then the *detail*."}}
+    notes: {{zh: "先讲**重点**，\\n再讲*细节*。", en: "Say the **point** first,\\nthen the *detail*."}}
   - id: ask
     kind: quiz
     title: {{zh: 小测, en: Quiz}}
@@ -183,6 +183,6 @@ def test_the_window_shows_emphasis_and_keeps_a_broken_line_in_its_bullet(pair):
 def test_the_console_notes_are_bold_and_italic_where_marked(pair):
     _, console = pair
     notes = console.notes.toPlainText()
-    assert "Say the point first, then the detail." in notes and "*" not in notes
+    assert "Say the point first,\nthen the detail." in notes and "*" not in notes
     words = styled_words(console.notes.document())
     assert words["point"].bold() and words["detail"].italic() and not words["Say the "].bold()
