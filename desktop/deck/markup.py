@@ -10,7 +10,6 @@ from __future__ import annotations
 import operator
 import re
 from functools import lru_cache
-from typing import NamedTuple
 
 from desktop.deck.model import Deck, Mark, Record, Text
 
@@ -18,7 +17,7 @@ _BREAK = re.compile(r" *\n *")  # markdown-it's own rule: spaces around a line b
 _UNCLOSED = re.compile(r"\*\*(?=\S)|(?<=\S)\*\*")
 
 
-class Run(NamedTuple):
+class Run(Record):
     """A piece of text in one style; a "\\n" inside it is a line break."""
 
     text: str
@@ -57,17 +56,14 @@ def _stars(state, silent: bool) -> bool:
     return True
 
 
-def _markdown():
+@lru_cache(maxsize=1)
+def _parser():
+    """markdown-it with emphasis, line breaks and escapes only; text_join off, so an escaped `*` stays apart."""
     from markdown_it import MarkdownIt
 
     md = MarkdownIt("zero").enable(["emphasis", "newline", "escape"]).disable("text_join")
     md.inline.ruler.at("emphasis", _stars)
     return md
-
-
-@lru_cache(maxsize=1)
-def _parser():
-    return _markdown()
 
 
 def _tokens(text: str):
