@@ -86,7 +86,7 @@ class _Section:
                 "    kind: bullets",
                 "    bullets:",
                 f"      - {self.t(f'要点：{{{a}}}', f'A point: {{{a}}}')}",
-                f"      - {self.t('第二个要点', 'A second point')}",
+                f"      - {self.t('**第二个**要点：*强调*', 'A **second** point, *stressed*')}",
             ]
         elif kind.startswith("chart-"):
             chart_kind = kind.removeprefix("chart-")
@@ -150,7 +150,8 @@ class _Section:
         elif kind == "quote":
             body = ["    kind: quote", f"    quote: {self.t('从聚合到深耕。', 'From aggregation to depth.')}"]
         elif kind == "discussion":
-            body = ["    kind: discussion", "    questions:", f"      - {self.t('为什么？', 'Why?')}"]
+            asked = self.t("为什么？\n*想一想*", "Why?\n*Think*")  # a line break and italic in one Text
+            body = ["    kind: discussion", "    questions:", f"      - {asked}"]
         else:
             asked = self.figure(f"q{index}", self.rng.randint(2, 99), "%", "level", "2022")
             body = ["    kind: quiz", f"    figures: [{asked}]"]

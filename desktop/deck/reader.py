@@ -10,6 +10,7 @@ from pathlib import Path
 import yaml
 
 from desktop.deck.load import node_mark
+from desktop.deck.markup import unclosed
 from desktop.deck.model import Mark, Problem, Text
 from desktop.deck.numbers import LIMITS, unprintable
 
@@ -244,9 +245,12 @@ class Reader:
                 for lang, value_node in values.items()
                 if (value := self.string(value_node, f"{what} ({lang})")) is not None
             )
-        for _, value in by_lang:
+        for lang, value in by_lang:
             for match in PLACEHOLDER.finditer(value):
                 self.uses(match.group(1), "figure", node)
+            if unclosed(value):
+                at, named = (node, what) if isinstance(node, yaml.ScalarNode) else (values[lang], f"{what} ({lang})")
+                self.warn(at, f"{named}: '**' is not closed: the asterisks will show")
         return Text(by_lang=by_lang)  # by keyword: a Record takes those fastest
 
     def texts(self, node: yaml.Node, what: str) -> tuple[Text, ...]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 
+from desktop.deck.markup import plain
 from desktop.deck.model import Deck, Figure, Section
 from desktop.deck.sections import in_sentence, zh_numeral, zh_which
 from desktop.quiz import compare
@@ -31,7 +32,7 @@ def build_bank(deck: Deck, seed: int = 0) -> list[Question]:
     """Every question the deck supports, in an order the seed picks."""
     index = DeckIndex(deck)
     bank: list[Question] = []
-    for section in deck.sections:
+    for section in index.deck.sections:
         for figure in section.figures:
             if figure.derived is None:
                 bank += [q for q in _figure_questions(figure, index, seed) if q is not None]
@@ -54,6 +55,7 @@ def _figure_questions(figure: Figure, index: DeckIndex, seed: int) -> list[Quest
 def slide_question(figure: Figure, index: DeckIndex, seed: int = 0) -> Question:
     """What a quiz slide asks: the bank's recall question; when the bank cannot ask the figure alone (another
     has its measure and period), the same question without a partner: the slide's place in the talk says which."""
+    figure = index.figures[figure.id]  # the index's, worded without markers
     asked = _figure_questions(figure, index, seed)
     question = (asked[0] if asked else None) or recall(figure, None, index, seed)
     assert question is not None, "distractors end with the figure's nearest values, so recall always has choices"
@@ -110,7 +112,7 @@ def numeric(figure: Figure, partner: Figure | None, index: DeckIndex) -> Questio
 
 def section_name(section: Section, lang: str) -> str:
     """'三、商业变现体系升级:摆脱广告依赖' / 'III · Monetisation: weaning itself off advertising'."""
-    n, title = section.number, section.title.get(lang)
+    n, title = section.number, plain(section.title.get(lang))
     if lang == "zh":
         return f"{zh_numeral(n)}、{title}"
     return f"{_ROMAN[n]} · {title}" if n <= 10 else f"{n} · {title}"

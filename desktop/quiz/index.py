@@ -6,6 +6,7 @@ import re
 from collections import Counter
 
 from desktop.deck.figures import slide_figures
+from desktop.deck.markup import plain_deck
 from desktop.deck.model import Deck, Figure, Section, Slide, Table, Text
 
 _CITED = re.compile(r"\{([a-z0-9][a-z0-9-]*)\}")  # a figure cited as stated, as a compare table's cells do
@@ -15,6 +16,7 @@ class DeckIndex:
     """Look-ups the question generators share, computed once per deck."""
 
     def __init__(self, deck: Deck) -> None:
+        deck = plain_deck(deck)  # a question is plain text: "**" would show in it, or in `questions --json`
         self.deck = deck
         self.figures = deck.figures
         self.tables = deck.tables

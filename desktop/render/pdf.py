@@ -15,6 +15,7 @@ from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QColor, QPainter, QPen
 
 from desktop.deck.figures import render
+from desktop.deck.markup import plain
 from desktop.deck.model import Deck
 from desktop.deck.sections import numbered
 from desktop.quiz.generate import build_bank
@@ -34,6 +35,7 @@ from desktop.render.pdf_layout import (
     bookmarks,
     doc_block,
     flow,
+    marked,
     paint_page,
     paper_ink,
     slide_ink,
@@ -57,7 +59,7 @@ def write_slides_pdf(
     strokes: Strokes | None = None,
 ) -> None:
     """One 16:9 page per slide in `indices` order, each at its final step, then the Sources appendix."""
-    lang, title = look.lang, render(deck.title, look.lang, {})
+    lang, title = look.lang, plain(render(deck.title, look.lang, {}))
     frame = Frame(WIDE, slide_ink(look.theme), look.family, title, tr("sources-sources", lang))
     rows = sources(deck, indices, lang)
     appendix = flow(source_blocks(deck, rows, lang, WIDE, frame.ink, look.family), WIDE.text_height)
@@ -88,7 +90,7 @@ def write_handout_pdf(
     """A4 portrait: each slide (final step) above its speaker notes, one slide a page; then the Sources."""
     lang = look.lang
     ink = paper_ink(look.theme)
-    frame = Frame(A4, ink, look.family, render(deck.title, lang, {}), tr("pdf-handout", lang))
+    frame = Frame(A4, ink, look.family, plain(render(deck.title, lang, {})), tr("pdf-handout", lang))
     blocks: list[Block] = []
     width = A4.text_width
     for index in indices:
@@ -106,8 +108,7 @@ def write_handout_pdf(
         if notes:
             doc = Doc(look.family, width)
             doc.para(Run(tr("pdf-notes", lang), A4.small, ink.muted, bold=True), after=4)
-            for paragraph in filter(None, (p.strip() for p in notes.split("\n"))):
-                doc.para(Run(paragraph, A4.body, ink.text), line=150, after=A4.body * 0.5)
+            doc.para(*marked(notes, A4.body, ink.text), line=150, after=A4.body * 0.5)
             blocks.append(doc_block(doc, before=16, label=label))
         blocks.append(_ruled(tr("pdf-yours", lang), ink, look.family, label))
     rows = sources(deck, indices, lang)
@@ -128,14 +129,14 @@ def write_quiz_pdf(deck: Deck, look: Look, path: Path, seed: int = 0, progress: 
     rows = figure_rows(deck, question_figures(deck, bank), range(len(deck.slides)), lang)
     blocks += source_blocks(deck, rows, lang, A4, ink, look.family)
     pages = flow(blocks, A4.text_height)
-    frame = Frame(A4, ink, look.family, render(deck.title, lang, {}), tr("print-quiz", lang))
+    frame = Frame(A4, ink, look.family, plain(render(deck.title, lang, {})), tr("print-quiz", lang))
     meta = _meta(deck, look, "quiz", [], seed)
     _write_pages(frame, pages, meta, path, progress)
 
 
 def _meta(deck: Deck, look: Look, kind: str, indices: list[int], seed: int | None = None) -> Meta:
     name = tr("print-quiz" if kind == "quiz" else f"pdf-{kind}", look.lang)
-    title = f"{render(deck.title, look.lang, {})} — {name}"
+    title = f"{plain(render(deck.title, look.lang, {}))} — {name}"
     ident = document_id(deck, kind, look.lang, look.theme.id, indices, seed)
     return Meta(title, look.lang, ident, fixed_date(deck))
 
@@ -178,7 +179,7 @@ def _draw_slide(
 
 
 def _slide_title(deck: Deck, index: int, lang: str) -> str:
-    return f"{index + 1}. {render(deck.slides[index].title, lang, deck.figures)}"
+    return f"{index + 1}. {plain(render(deck.slides[index].title, lang, deck.figures))}"
 
 
 def _section_label(deck: Deck, index: int, lang: str) -> str:
@@ -186,7 +187,7 @@ def _section_label(deck: Deck, index: int, lang: str) -> str:
     section = deck.section_of(deck.slides[index].id)
     parts = [f"{tr('pdf-slides', lang)} {index + 1}" if lang == "zh" else f"Slide {index + 1}"]
     if section is not None:
-        name = render(section.title, lang, {})
+        name = plain(render(section.title, lang, {}))
         if section.number:
             name = f"{numbered(deck.section_word.get(lang), section.number, lang)} · {name}"
         parts.append(name)

@@ -24,6 +24,7 @@ from PySide6.QtGui import (
     QTextOption,
 )
 
+from desktop.deck.markup import runs
 from desktop.render.pdf_file import PT
 from desktop.render.theme import Theme
 
@@ -100,6 +101,12 @@ class Run:
     size: float
     color: str
     bold: bool = False
+    italic: bool = False
+
+
+def marked(text: str, size: float, color: str, bold: bool = False) -> tuple[Run, ...]:
+    """A Text's markup as runs: its `**bold**` and `*italic*` pieces styled, its line breaks kept in the paragraph."""
+    return tuple(Run(r.text.replace("\n", "\u2028"), size, color, bold or r.bold, r.italic) for r in runs(text))
 
 
 class Doc:
@@ -153,6 +160,7 @@ class Doc:
         font = QFont(self.family)
         font.setPixelSize(round(run.size * PT))
         font.setBold(run.bold)
+        font.setItalic(run.italic)
         fmt.setFont(font)
         fmt.setForeground(QColor(run.color))
         return fmt

@@ -9,7 +9,7 @@ from desktop.deck.model import Deck
 from desktop.deck.sections import in_sentence, zh_which
 from desktop.quiz.generate import section_name
 from desktop.quiz.model import Question
-from desktop.render.pdf_layout import PT, Block, Doc, Ink, Paper, Run, columns_block, doc_block, text_width
+from desktop.render.pdf_layout import PT, Block, Doc, Ink, Paper, Run, columns_block, doc_block, marked, text_width
 from desktop.words import tr
 
 LETTERS = "ABCDEFGH"
@@ -83,9 +83,9 @@ class QuizLayout:
         total = sum(len(g.questions) for g in groups)
         doc = self.doc()
         doc.para(self.run(tr("print-quiz", lang), p.heading, ink.accent, bold=True), before=110, after=6)
-        doc.para(self.run(render(self.deck.title, lang, {}), p.title, bold=True), line=120, after=8)
+        doc.para(*marked(render(self.deck.title, lang, {}), p.title, ink.text, bold=True), line=120, after=8)
         if self.deck.subtitle:
-            doc.para(self.run(render(self.deck.subtitle, lang, {}), p.heading * 0.85, ink.muted), after=26)
+            doc.para(*marked(render(self.deck.subtitle, lang, {}), p.heading * 0.85, ink.muted), after=26)
         noun = in_sentence(self.deck.section_word.get(lang))
         doc.para(self.run(tr("print-count", lang, n=total, noun=noun), bold=True), after=4)
         doc.para(self.run(tr("print-how", lang), color=ink.muted), after=30)

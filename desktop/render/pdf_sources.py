@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from desktop.deck.figures import derivation, format_period, format_value, render, slide_figures
 from desktop.deck.model import Deck, Figure
-from desktop.render.pdf_layout import PT, Block, Doc, Ink, Paper, Run, columns_block, doc_block
+from desktop.render.pdf_layout import PT, Block, Doc, Ink, Paper, Run, columns_block, doc_block, marked
 from desktop.words import tr, tr_in
 
 
@@ -107,7 +107,7 @@ def source_blocks(deck: Deck, rows: list[SourceRow], lang: str, paper: Paper, in
     intro = tr_in("sources-intro", lang, deck.source_language)
     head.para(Run(intro, paper.small, ink.muted), after=paper.small * 0.4)
     if deck.source is not None:
-        head.para(Run(tr("sources-article", lang) + render(deck.source.title, lang, {}), paper.small, ink.muted))
+        head.para(*marked(tr("sources-article", lang) + render(deck.source.title, lang, {}), paper.small, ink.muted))
     if not rows:
         head.para(Run(tr("sources-none", lang), paper.body, ink.text), before=paper.body)
     blocks = [doc_block(head, new_page=True, keep_with_next=bool(rows), label=label, bookmark=label)]
@@ -119,7 +119,7 @@ def source_blocks(deck: Deck, rows: list[SourceRow], lang: str, paper: Paper, in
             left.para(Run(slide_list(row.slides, lang), paper.small * 0.9, ink.muted), before=2)
         right = Doc(family, width - value_w - 12 * PT)
         what = row.measures + (f" · {row.period}" if row.period else "")
-        right.para(Run(what, paper.body, ink.text, bold=True), line=125)
+        right.para(*marked(what, paper.body, ink.text, bold=True), line=125)
         if row.sentence:
             right.para(Run(quote(row.sentence), paper.small, ink.text), before=2)
         if row.derived:
@@ -128,6 +128,6 @@ def source_blocks(deck: Deck, rows: list[SourceRow], lang: str, paper: Paper, in
                 text = tr("sources-inputs", lang) + " ".join(quote(s) for s in row.inputs)
                 right.para(Run(text, paper.small, ink.muted), before=2)
         if row.caveat:
-            right.para(Run(tr("sources-caveat", lang) + row.caveat, paper.small, ink.muted), before=2)
+            right.para(*marked(tr("sources-caveat", lang) + row.caveat, paper.small, ink.muted), before=2)
         blocks.append(columns_block(left, right, 12 * PT, rule=ink.rule, pad=paper.small * 0.7 * PT, label=label))
     return blocks

@@ -1,6 +1,11 @@
-"""Text that always fits its box: the largest size that fits between limits, wrapping between words as it must."""
+"""Text that always fits its box: the largest size that fits between limits, wrapping between words as it must.
+
+Each paragraph is a Text's markup: its `**bold**` and `*italic*` runs and line breaks are drawn as such.
+"""
 
 from __future__ import annotations
+
+import html
 
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import (
@@ -16,6 +21,8 @@ from PySide6.QtGui import (
     QTextOption,
 )
 from PySide6.QtWidgets import QGraphicsItem
+
+from desktop.deck.markup import Run, runs
 
 _LISTS = {"bullets": QTextListFormat.Style.ListDisc, "numbers": QTextListFormat.Style.ListDecimal}
 ALIGN = {
@@ -59,7 +66,8 @@ class TextBox(QGraphicsItem):
 
     @property
     def text(self) -> str:
-        return "\n".join(self.paragraphs)
+        """What a reader sees: the paragraphs without their markers."""
+        return "\n".join("".join(run.text for run in runs(paragraph)) for paragraph in self.paragraphs)
 
     def text_height(self) -> float:
         return self.document.size().height()
@@ -115,7 +123,9 @@ class TextBox(QGraphicsItem):
                 cursor.setBlockFormat(block)
                 cursor.setBlockCharFormat(char)
                 items = cursor.createList(_LISTS[self.listed]) if self.listed else None
-            cursor.insertText(paragraph, char)
+            for run in runs(paragraph):
+                # A line separator breaks the line inside the paragraph: a bullet stays one item.
+                cursor.insertText(run.text.replace("\n", "\u2028"), styled(char, run))
         return doc
 
     def _fits(self, px: int) -> bool:
@@ -150,6 +160,27 @@ class TextBox(QGraphicsItem):
         context.palette.setColor(context.palette.ColorRole.Text, self.color)
         self.document.documentLayout().draw(painter, context)
         painter.restore()
+
+
+def styled(char: QTextCharFormat, run: Run) -> QTextCharFormat:
+    """`char` with the run's emphasis; a bold run in bold text stays bold (Qt fakes italic for CJK fonts)."""
+    if not (run.bold or run.italic):
+        return char
+    char = QTextCharFormat(char)
+    if run.bold:
+        char.setFontWeight(QFont.Weight.Bold)
+    char.setFontItalic(run.italic)
+    return char
+
+
+def to_html(text: str) -> str:
+    """A Text's markup as HTML, for Qt's rich-text widgets: <b>, <i> and <br> around escaped words."""
+    parts = []
+    for run in runs(text):
+        words = html.escape(run.text).replace("\n", "<br>")
+        words = f"<i>{words}</i>" if run.italic else words
+        parts.append(f"<b>{words}</b>" if run.bold else words)
+    return "".join(parts)
 
 
 def common_size(texts: list[str], rect: QRectF, family: str, max_px: int, min_px: int, bold: bool = False) -> int:

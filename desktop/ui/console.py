@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 import time
 from datetime import datetime
 
@@ -21,8 +20,10 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.deck.figures import render
+from desktop.deck.markup import plain
 from desktop.render.ink import COLOURS, Stroke
 from desktop.render.scene import Look
+from desktop.render.text import to_html
 from desktop.ui.keys import CONSOLE_BINDINGS, console_action_for
 from desktop.ui.overlays import HelpOverlay
 from desktop.ui.stage import SceneCache
@@ -174,7 +175,7 @@ class ConsoleWindow(QMainWindow):
         langs = show.deck.languages if self.both else (self.lang,)
         cells = "".join(
             f"<td width='{100 // len(langs)}%' valign='top' style='padding-right:16px'>"
-            f"{_alt(slide, lang, show.deck.figures)}{html.escape(render(slide.notes, lang, show.deck.figures))}</td>"
+            f"{_alt(slide, lang, show.deck.figures)}{to_html(render(slide.notes, lang, show.deck.figures))}</td>"
             for lang in langs
         )
         notes = f"<table style='font-size:{self.notes_px}px'><tr>{cells}</tr></table>"
@@ -193,7 +194,10 @@ class ConsoleWindow(QMainWindow):
             self._listed = (deck, self.lang)
             self.slides.clear()
             self.slides.addItems(
-                [f"{n}  {render(s.title, self.lang, deck.figures) or s.id}" for n, s in enumerate(deck.slides, 1)]
+                [
+                    f"{n}  {plain(render(s.title, self.lang, deck.figures)) or s.id}"
+                    for n, s in enumerate(deck.slides, 1)
+                ]
             )
         self.slides.setCurrentRow(index)
         self.slides.scrollToItem(self.slides.item(index))

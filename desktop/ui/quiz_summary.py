@@ -7,6 +7,7 @@ import html
 import pyqtgraph as pg
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
+from desktop.deck.markup import plain
 from desktop.deck.model import Deck
 from desktop.deck.sections import in_sentence
 from desktop.words import tr

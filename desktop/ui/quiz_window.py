@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.deck.figures import render
+from desktop.deck.markup import plain
 from desktop.deck.model import Deck
 from desktop.deck.sections import in_sentence
 from desktop.quiz.answers import answer_text
@@ -71,7 +72,7 @@ class QuizWindow(QMainWindow):
         self.feedback = None
         self.chosen: int | None = None
         self.clock = QElapsedTimer()
-        self.setWindowTitle(f"{render(deck.title, lang, deck.figures)} — {tr('quiz', lang)}")
+        self.setWindowTitle(f"{plain(render(deck.title, lang, deck.figures))} — {tr('quiz', lang)}")
         self.setFont(QFont(deck_family(deck)[0]))
         self.resize(1100, 760)
         self.pages = QStackedWidget()
@@ -156,14 +157,14 @@ class QuizWindow(QMainWindow):
     def show_start(self) -> None:
         lang, now = self.lang, self.now()
         due, new = start_counts(self.bank, self.store, now)
-        self.start_title.setText(tr("quiz", lang) + " · " + render(self.deck.title, lang, self.deck.figures))
+        self.start_title.setText(tr("quiz", lang) + " · " + plain(render(self.deck.title, lang, self.deck.figures)))
         self.counts.setText(tr("counts", lang, due=due, new=new, total=len(self.bank)))
         while self.mastery.count():
             self.mastery.takeAt(0).widget().deleteLater()
         mastery = self.store.mastery(self.bank)
         self.section_choice.clear()
         for row, section in enumerate(s for s in self.deck.sections if s.number):
-            name = QLabel(f"{section.number}. {render(section.title, lang, self.deck.figures)}")
+            name = QLabel(f"{section.number}. {plain(render(section.title, lang, self.deck.figures))}")
             bar = QProgressBar(maximum=100, value=round(100 * mastery.get(section.number, 0.0)))
             bar.setFormat(tr("mastered", lang, percent="%p%"))
             self.mastery.addWidget(name, row, 0)

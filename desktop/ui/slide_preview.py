@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog, QVBoxLayout, QWidget
 
+from desktop.deck.markup import plain
 from desktop.deck.model import Deck
 from desktop.render.fonts import deck_family
 from desktop.render.scene import Look, build_scene
@@ -19,5 +20,5 @@ class SlidePreview(QDialog):
         self.view = SlideView()
         self.view.show_scene(self.scene, self.scene.steps - 1, animate=False)
         QVBoxLayout(self).addWidget(self.view)
-        self.setWindowTitle(self.scene.text(deck.slides[index].title))
+        self.setWindowTitle(plain(self.scene.text(deck.slides[index].title)))
         self.resize(960, 560)

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QMainWindow, QStackedLayout, QWidget
 
 from desktop.deck import DeckNotFound, Loaded, load_deck
 from desktop.deck.figures import render
+from desktop.deck.markup import plain
 from desktop.deck.model import Deck
 from desktop.render.fonts import deck_family
 from desktop.render.ink import Ink, ink_file
@@ -174,7 +175,7 @@ class PresentationWindow(QMainWindow):
 
     def _retitle(self) -> None:
         deck = self.presenting.deck
-        self.setWindowTitle(f"{render(deck.title, self.presenting.lang, deck.figures)} — Casebook")
+        self.setWindowTitle(f"{plain(render(deck.title, self.presenting.lang, deck.figures))} — Casebook")
 
     # Keys
     def focusNextPrevChild(self, next: bool) -> bool:
@@ -227,7 +228,7 @@ class PresentationWindow(QMainWindow):
             self.swapped = not self.swapped
             self.place_windows()
         elif action == "go-to":
-            titles = [render(s.title, show.lang, show.deck.figures) or s.id for s in show.deck.slides]
+            titles = [plain(render(s.title, show.lang, show.deck.figures)) or s.id for s in show.deck.slides]
             self.go_to_list.open(titles, show.index, show.lang)
         elif action == "overview":
             self.toggle_overview()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from desktop.deck.figures import format_period, render
+from desktop.deck.markup import plain
 from desktop.deck.model import ChartSpec, Figure, Pair
 from desktop.render.charts.common import BEFORE_AFTER_WORDS, ChartStyle
 from desktop.render.charts.paired import BarPair, PairedBarsChart
@@ -33,7 +34,7 @@ def bar_names(pair: Pair, figures: dict[str, Figure], lang: str) -> tuple[str, s
     """What names the two bars: the pair's own names, else the periods ('2019', '2023'), else before/after."""
     before, after = figures[pair.first], figures[pair.second]
     if pair.first_name is not None and pair.second_name is not None:
-        return render(pair.first_name, lang, figures), render(pair.second_name, lang, figures)
+        return plain(render(pair.first_name, lang, figures)), plain(render(pair.second_name, lang, figures))
     if before.period and after.period and before.period != after.period:
         return format_period(before.period, lang), format_period(after.period, lang)
     return BEFORE_AFTER_WORDS.get(lang, BEFORE_AFTER_WORDS["en"])
@@ -44,5 +45,5 @@ def build_before_after(spec: ChartSpec, figures: dict[str, Figure], style: Chart
     for pair in spec.pairs:
         before, after = figures[pair.first], figures[pair.second]
         names = bar_names(pair, figures, style.lang)
-        pairs.append(BarPair(render(pair.label, style.lang, figures), before, after, *names))
+        pairs.append(BarPair(plain(render(pair.label, style.lang, figures)), before, after, *names))
     return PairedBarsChart(pairs, bar_heights, style.theme.before, style.theme.after, style)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from desktop.deck.figures import render
+from desktop.deck.markup import plain
 from desktop.deck.model import ChartSpec, Figure
 from desktop.render.charts.common import ChartStyle
 from desktop.render.charts.paired import BarPair, PairedBarsChart
@@ -37,7 +38,7 @@ def build_benchmark(spec: ChartSpec, figures: dict[str, Figure], style: ChartSty
     pairs = []
     for pair in spec.pairs:
         ours, theirs = figures[pair.first], figures[pair.second]
-        ours_name = render(pair.first_name, lang, figures) if pair.first_name else default_ours
-        theirs_name = render(pair.second_name, lang, figures) if pair.second_name else default_theirs
-        pairs.append(BarPair(render(pair.label, lang, figures), theirs, ours, theirs_name, ours_name))
+        ours_name = plain(render(pair.first_name, lang, figures)) if pair.first_name else default_ours
+        theirs_name = plain(render(pair.second_name, lang, figures)) if pair.second_name else default_theirs
+        pairs.append(BarPair(plain(render(pair.label, lang, figures)), theirs, ours, theirs_name, ours_name))
     return PairedBarsChart(pairs, benchmark_heights, style.theme.benchmark, style.theme.after, style)

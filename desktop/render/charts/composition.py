@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from PySide6.QtGui import QPen
 
 from desktop.deck.figures import format_period, render
+from desktop.deck.markup import plain
 from desktop.deck.model import ChartSpec, Figure
 from desktop.render.charts.common import (
     BEFORE_AFTER_WORDS,
@@ -201,7 +202,7 @@ def periods(befores: Sequence[Figure], afters: Sequence[Figure], lang: str) -> t
 
 
 def build_composition(spec: ChartSpec, figures: dict[str, Figure], style: ChartStyle) -> CompositionChart:
-    names = [render(pair.label, style.lang, figures) for pair in spec.pairs]
+    names = [plain(render(pair.label, style.lang, figures)) for pair in spec.pairs]
     befores = [figures[pair.first] for pair in spec.pairs]
     afters = [figures[pair.second] for pair in spec.pairs]
     return CompositionChart(names, befores, afters, spec.total if spec.total is not None else 100.0, style)
