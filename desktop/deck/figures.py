@@ -111,12 +111,19 @@ def render(text: Text, lang: str, figures: dict[str, Figure]) -> str:
 
 
 def derivation(figure: Figure, figures: dict[str, Figure], lang: str) -> str:
-    """A derived figure's arithmetic in words: '25% = 67% − 42个百分点'."""
+    """A derived figure's arithmetic in words: '25% = 67% − 42个百分点', '−45 pp = 40% − 85%'."""
     parts = []
     for i, (sign, ident) in enumerate(figure.derived.terms):
-        term = format_value(figures[ident], lang, qualifier=False)
-        parts.append(term if i == 0 and sign > 0 else f"{'+' if sign > 0 else '−'} {term}")
-    return f"{format_value(figure, lang)} = {' '.join(parts)}"
+        term = figures[ident]
+        # A term below zero flips its operator: 40% + (−5 pp) reads 40% − 5 pp.
+        below = not isinstance(term.value, tuple) and term.value < 0
+        text = format_value(term.replace(value=abs(term.value)) if below else term, lang, qualifier=False)
+        operator = "−" if (sign < 0) != below else "+"
+        if i == 0:
+            parts.append(text if operator == "+" else f"−{text}")
+        else:
+            parts.append(f"{operator} {text}")
+    return f"{format_value(figure, lang, signed=figure.role == 'change')} = {' '.join(parts)}"
 
 
 def slide_figures(slide: Slide, tables: dict[str, Table]) -> list[str]:

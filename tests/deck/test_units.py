@@ -112,6 +112,16 @@ def test_known_units_read_in_each_language_and_unknown_ones_as_written(tmp_path)
         assert shown in chinese, shown
 
 
+def test_a_computed_change_keeps_its_sign(tmp_path):
+    # The article with % signs: the Casebook before units were free read those too, and failed only here.
+    shares = "".join(f"  - {{{figure}\n" for figure in FIGURES.split("  - {") if "franchised" in figure)
+    shares = shares.replace(" percent", "%").replace(" per cent", "%")
+    article = "Franchised stores fell from 85% of the chain in 2019 to 40% in 2023.\n"
+    deck = write_deck(tmp_path / "brewline", shares, article, "{franchised-change}")
+    assert "−45 pp = 40% − 85%" in " ".join(pdf_text(deck, tmp_path / "en", "en").split())
+    assert "−45个百分点 = 40% − 85%" in " ".join(pdf_text(deck, tmp_path / "zh", "zh").split())
+
+
 @pytest.mark.parametrize(
     ("value", "unit", "sentence"),
     [
