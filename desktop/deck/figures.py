@@ -88,9 +88,9 @@ def stated_at(figure: Figure, sentence: str) -> int | None:
         stated, meant = (value, wanted) if scale is None else (value * scale, wanted * ones)
         return abs(stated - meant) <= 1e-9 * max(1.0, abs(meant))
 
-    numbers = sorted(_numbers(sentence), key=lambda n: n[:2])
     if not isinstance(figure.value, tuple):
-        return next((s for s, _, value, scale in numbers if same(value, scale, abs(figure.value))), None)
+        return next((s for s, _, value, scale in _numbers(sentence) if same(value, scale, abs(figure.value))), None)
+    numbers = sorted(_numbers(sentence), key=lambda n: n[:2])  # a space-grouped number's parts after it
     low, high = (abs(bound) for bound in figure.value)  # "−3 to 5": the sign is in the words, like a single's
     for (start, end, first, one), (begin, _, second, other) in zip(numbers, numbers[1:], strict=False):
         if _TO.fullmatch(sentence, end, begin) and same(first, one or other, low) and same(second, other, high):

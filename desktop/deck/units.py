@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
+from functools import cache
 
 # A row: (names a deck may write, Chinese form, English form, English scale, English form for exactly one).
 # "{}" stands for the number; the English number is the deck's value times the scale (12亿元 = ¥1.2 bn).
@@ -68,6 +69,7 @@ MAGNITUDES |= {"trillion": 1e12, "billion": 1e9, "million": 1e6, "thousand": 1e3
 _SHORT = {"m": 1e6, "k": 1e3}  # only after a currency sign: "$m" is millions of dollars, "m" alone is metres
 
 
+@cache  # a deck has a few units and many figures
 def multiplier(unit: str | None) -> float:
     """How many ones a unit's one stands for: 1e8 for 亿元, 1e6 for "$m", 1 for "%" or "stores"."""
     if unit is None:

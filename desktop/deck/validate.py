@@ -231,15 +231,15 @@ def _check_figure(figure: Figure, deck: Deck, r: Reader, sentences: set[str]) ->
             Problem(figure.mark, f"figure '{figure.id}': its source sentence is not in {deck.source.path.name}")
         )
         return
-    stated = stated_form(figure, "zh" if _CHINESE.search(figure.source) else "en")
     where = stated_at(figure, figure.source)
     if where is None:
-        r.problems.append(Problem(figure.mark, f"figure '{figure.id}': '{stated}' does not appear in its source"))
+        message = f"figure '{figure.id}': '{_stated(figure)}' does not appear in its source"
+        r.problems.append(Problem(figure.mark, message))
         return
     word = _SAID.search(figure.source[:where])
     said = _QUALIFIER_WORDS[word.group(1).lower()] if word else "exact"
     if said != "exact" and figure.qualifier != said:
-        said_as = word.group(1) + (" " if word.group(1).isascii() else "") + stated
+        said_as = word.group(1) + (" " if word.group(1).isascii() else "") + _stated(figure)
         r.problems.append(
             Problem(
                 figure.mark,
@@ -247,6 +247,11 @@ def _check_figure(figure: Figure, deck: Deck, r: Reader, sentences: set[str]) ->
                 warning=True,
             )
         )
+
+
+def _stated(figure: Figure) -> str:
+    """The figure as its source's language writes it: '7分钟' in a Chinese sentence, '7 min' in another."""
+    return stated_form(figure, "zh" if _CHINESE.search(figure.source or "") else "en")
 
 
 def _check_charts(section: Section, figures: dict[str, Figure], r: Reader) -> None:
