@@ -246,7 +246,7 @@ def small_deck(folder: Path, figures: str, slides: str = QUIZ_SLIDE, sections: s
 
 # Values at the edges of what validate accepts: zero, signs, the finest decimal, the largest number, 15 digits.
 ODD_VALUES = (0, 1, -3, 0.5, 0.000001, -0.000001, 12.25, 99.9, 100, 42, 10**12, -(10**12), 123456789.123456)
-ODD_UNITS = ("%", "pp", "亿元", "分钟", "条", "×", None, "$m", "万元", "stores", "€")
+ODD_UNITS = ("%", "pp", "亿元", "分钟", "条", "×", None, "$m", "万元", "stores", "€", "pts{1}")
 ODD_PERIODS = (None, "2019", "2023Q2", "2020→2023", "2019–2023")
 ODD_KINDS = ("title", "bullets", "table", "chart", "big-number", "timeline", "quote", "discussion", "quiz")
 

@@ -82,8 +82,8 @@ def read_figure(r: Reader, node: yaml.Node) -> Figure | None:
     qualifier = (r.choice(keys["qualifier"], "qualifier", QUALIFIERS) if "qualifier" in keys else None) or "exact"
     value, derived = _figure_value(r, node, keys, qualifier)
     unit = r.string(keys["unit"], "unit") if "unit" in keys else None  # any unit: the app formats those it knows
-    if unit is not None and not unit.strip():
-        r.error(keys["unit"], "unit: expected a unit such as %, $m or stores, got only spaces")
+    if unit is not None and (not unit.strip() or any(c in unit for c in "\t\n\r")):
+        r.error(keys["unit"], "unit: expected a unit on one line, such as %, $m or stores")
         unit = None
     if qualifier == "rank" and unit is not None:
         r.error(keys["unit"], "unit: a rank (TOP1) has no unit")

@@ -48,7 +48,7 @@ def _as_written(unit: str) -> str:
     sign = _signs(unit)
     rest = unit[len(sign) :]
     word = rest[:1].isalpha() and unicodedata.east_asian_width(rest[0]) not in "WF"
-    return f"{sign}{{}}{' ' if word else ''}{rest}"
+    return sign + "{}" + (" " if word else "") + rest.replace("{", "{{").replace("}", "}}")  # "pts{1}" as written
 
 
 def form(unit: str | None, lang: str, one: bool = False) -> tuple[str, float]:

@@ -162,10 +162,11 @@ def test_a_number_typed_wrong_is_still_caught(tmp_path, capsys, value, unit, sen
     assert problem.startswith(f"{deck / 'part.yaml'}:5:5: figure 'it': {shown} does not appear in its source")
 
 
-def test_a_unit_of_spaces_is_a_deck_problem(tmp_path, capsys):
-    figures = '  - {id: it, value: 7, unit: " ", measures: it, role: level, source: "An order takes 7 minutes."}\n'
-    deck = write_deck(tmp_path / "deck", figures, "An order takes 7 minutes.\n", "{it}")
-    assert only_problem(deck, capsys).startswith(f"{deck / 'part.yaml'}:5:30: unit: expected a unit")
+@pytest.mark.parametrize("unit", ['" "', '"cups\\na day"'])
+def test_a_unit_of_spaces_or_lines_is_a_deck_problem(tmp_path, capsys, unit):
+    figures = f'  - {{id: it, value: 7, unit: {unit}, measures: it, role: level, source: "It takes 7 minutes."}}\n'
+    deck = write_deck(tmp_path / "deck", figures, "It takes 7 minutes.\n", "{it}")
+    assert only_problem(deck, capsys).startswith(f"{deck / 'part.yaml'}:5:30: unit: expected a unit on one line")
 
 
 def test_only_a_part_of_a_composition_is_held_to_100_percent(tmp_path, capsys):
