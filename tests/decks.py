@@ -254,7 +254,7 @@ def small_deck(folder: Path, figures: str, slides: str = QUIZ_SLIDE, sections: s
 
 # Values at the edges of what validate accepts: zero, signs, the finest decimal, the largest number, 15 digits.
 ODD_VALUES = (0, 1, -3, 0.5, 0.000001, -0.000001, 12.25, 99.9, 100, 42, 10**12, -(10**12), 123456789.123456)
-ODD_UNITS = ("%", "pp", "亿元", "分钟", "条", "×", None)
+ODD_UNITS = ("%", "pp", "亿元", "分钟", "条", "×", None, "$m", "万元", "stores", "€", "pts{1}")
 ODD_PERIODS = (None, "2019", "2023Q2", "2020→2023", "2019–2023")
 ODD_KINDS = ("title", "bullets", "table", "chart", "big-number", "timeline", "quote", "discussion", "quiz", "image")
 # Picture sizes in pixels: wide, tall, square, and one small enough to be warned about.
@@ -310,7 +310,7 @@ class _OddDeck:
         return "{" + ", ".join(f"{lang}: {_q(f'{words} ({lang})')}" for lang in self.languages) + "}"
 
     def figure(self, ident: str) -> str:
-        from desktop.deck.figures import stated_forms
+        from desktop.deck.figures import stated_form
         from desktop.deck.model import EMPTY_TEXT, Figure
 
         rng = self.rng
@@ -333,7 +333,7 @@ class _OddDeck:
         if self.with_source:
             stated = Figure(ident, value, unit, period, EMPTY_TEXT, role, qualifier, None)
             word = {"more-than": "超", "about": "约"}.get(qualifier, "为")
-            self.sentences.append(f"{ident}指标{word}{stated_forms(stated)[0]}。")
+            self.sentences.append(f"{ident}指标{word}{stated_form(stated, 'zh')}。")
             lines.append(f"    source: {_q(self.sentences[-1])}")
         else:
             lines.append(f"    source: {_q(f'{ident} as stated.')}")

@@ -53,7 +53,7 @@ def test_the_wheel_leaves_the_readme_screenshots_out(wheel):
     names = zipfile.ZipFile(wheel).namelist()
     assert "desktop/_data/assets/themes/light.yaml" in names
     assert not [n for n in names if "screenshots" in n or n.endswith(".png")]
-    assert wheel.stat().st_size < 600_000, "the app's own files (code, decks, themes, a Latin font) are a few hundred KB"
+    assert wheel.stat().st_size < 600_000, "the app's own files (code, decks, themes, a Latin font): a few hundred KB"
 
 
 def test_the_license_file_matches_the_declared_license(wheel):

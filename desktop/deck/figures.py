@@ -7,27 +7,28 @@ import re
 from desktop.deck.model import Figure, Slide, Table, Text
 from desktop.deck.numbers import number
 from desktop.deck.reader import PLACEHOLDER
+from desktop.deck.units import GROUPING, MAGNITUDES, form, multiplier
 
-# unit -> (Chinese suffix, English suffix); 亿元 is converted to billions of yuan in English.
-_SUFFIX = {
-    "%": ("%", "%"),
-    "pp": ("个百分点", " pp"),
-    "亿元": ("亿元", " bn yuan"),
-    "分钟": ("分钟", " min"),
-    "条": ("条", ""),
-    "×": ("倍", "×"),
-    None: ("", ""),
-}
+_WIDE = str.maketrans("０１２３４５６７８９．", "0123456789.")  # one character for one: positions stay
+_MAGNITUDE = "|".join(MAGNITUDES)
+_NUMBER = re.compile(
+    rf"(?<![0-9.])(\d{{1,3}}(?:[, \u00a0\u202f\u2009]\d{{3}})+(?![\d])(?:\.\d+)?|\d+(?:\.\d+)?)"
+    rf"(?:\s*({_MAGNITUDE})(?![A-Za-z]))?",
+    re.IGNORECASE,
+)
+_GROUPS = re.compile(r"[, \u00a0\u202f\u2009]")
+_SPACE = re.compile(r"[ \u00a0\u202f\u2009]")
+_TO = re.compile(r"\s*(?:-|–|—|~|～|to|至|到)\s*[-−]?")  # "-3--1": the second bound's minus sign
 _QUALIFIER = {"more-than": ("超", "more than "), "about": ("约", "about ")}
 
 
-def _magnitude(figure: Figure, lang: str) -> str:
-    scale = 0.1 if figure.unit == "亿元" and lang != "zh" else 1
+def _magnitude(figure: Figure, lang: str, scale: float) -> str:
+    grouping = GROUPING.get(lang, ",")
     if isinstance(figure.value, tuple):
         low, high = figure.value
         dash = "-" if lang == "zh" else "–"
-        return f"{number(low * scale)}{dash}{number(high * scale)}"
-    return number(abs(figure.value) * scale)
+        return f"{number(low * scale, grouping)}{dash}{number(high * scale, grouping)}"
+    return number(abs(figure.value) * scale, grouping)
 
 
 def format_value(figure: Figure, lang: str, qualifier: bool = True, signed: bool = False) -> str:
@@ -39,9 +40,8 @@ def format_value(figure: Figure, lang: str, qualifier: bool = True, signed: bool
         rank = number(figure.value)
         return f"TOP{rank}" if lang == "zh" else ("No. 1" if rank == "1" else f"top {rank}")
     zh = lang == "zh"
-    text = _magnitude(figure, lang) + _SUFFIX[figure.unit][0 if zh else 1]
-    if figure.unit == "亿元" and not zh:
-        text = "¥" + text.removesuffix(" bn yuan") + " bn"
+    template, scale = form(figure.unit, lang, one=figure.value == 1 or figure.value == -1)
+    text = template.format(_magnitude(figure, lang, scale))
     # "超40%" (more than 40%) already says which way: it needs no "+"; "about" says nothing, so it keeps its sign.
     if signed and not isinstance(figure.value, tuple):
         plain_rise = figure.value > 0 and qualifier and figure.qualifier == "more-than"
@@ -61,16 +61,41 @@ def format_period(period: str, lang: str) -> str:
     return re.sub(r"\s*([→–])\s*", r" \1 ", period)
 
 
-def stated_forms(figure: Figure) -> tuple[str, ...]:
-    """How the number can be written in the source (Chinese, or English as the slides write it), no qualifier."""
+def stated_form(figure: Figure, lang: str) -> str:
+    """How an article in `lang` writes the figure: its magnitude and unit, without qualifier or sign."""
     # The article writes the magnitude; the direction of a negative figure is in its words (亏损, 下降).
     negative = not isinstance(figure.value, tuple) and figure.value < 0
-    stated = figure.replace(value=-figure.value) if negative else figure
-    text = format_value(stated, "zh", qualifier=False)
-    english = format_value(stated, "en", qualifier=False)  # an English source, as the slides write it
-    if figure.unit == "%" and figure.qualifier != "rank":
-        return (text, text.replace("%", "％"))
-    return (text, english)
+    return format_value(figure.replace(value=-figure.value) if negative else figure, lang, qualifier=False)
+
+
+def _numbers(text: str):
+    """(start, end, number, power of ten its word names or None) of each number in `text`: '790万' is 790, 1e4."""
+    for match in _NUMBER.finditer(text.translate(_WIDE)):
+        digits, start = match.group(1), match.start()
+        word = match.group(2)
+        scale = MAGNITUDES[word.lower()] if word else None
+        yield start, match.end(), float(_GROUPS.sub("", digits)), scale
+        if _SPACE.search(digits):  # "3 500" may be 3,500 or two numbers ("chapter 3 500 stores")
+            for part in re.finditer(r"[\d.]+", digits):
+                yield start + part.start(), start + part.end(), float(part.group()), None
+
+
+def stated_at(figure: Figure, sentence: str) -> int | None:
+    """Where `sentence` states the figure's value (9,000 / 9000 / 9 000; 7.9 million / 790万; 3–5 / 3 to 5)."""
+    ones = multiplier(figure.unit)
+
+    def same(value: float, scale: float | None, wanted: float) -> bool:
+        stated, meant = (value, wanted) if scale is None else (value * scale, wanted * ones)
+        return abs(stated - meant) <= 1e-9 * max(1.0, abs(meant))
+
+    if not isinstance(figure.value, tuple):
+        return next((s for s, _, value, scale in _numbers(sentence) if same(value, scale, abs(figure.value))), None)
+    numbers = sorted(_numbers(sentence), key=lambda n: n[:2])  # a space-grouped number's parts after it
+    low, high = (abs(bound) for bound in figure.value)  # "−3 to 5": the sign is in the words, like a single's
+    for (start, end, first, one), (begin, _, second, other) in zip(numbers, numbers[1:], strict=False):
+        if _TO.fullmatch(sentence, end, begin) and same(first, one or other, low) and same(second, other, high):
+            return start
+    return None
 
 
 def render(text: Text, lang: str, figures: dict[str, Figure]) -> str:
@@ -86,12 +111,19 @@ def render(text: Text, lang: str, figures: dict[str, Figure]) -> str:
 
 
 def derivation(figure: Figure, figures: dict[str, Figure], lang: str) -> str:
-    """A derived figure's arithmetic in words: '25% = 67% − 42个百分点'."""
+    """A derived figure's arithmetic in words: '25% = 67% − 42个百分点', '−45 pp = 40% − 85%'."""
     parts = []
     for i, (sign, ident) in enumerate(figure.derived.terms):
-        term = format_value(figures[ident], lang, qualifier=False)
-        parts.append(term if i == 0 and sign > 0 else f"{'+' if sign > 0 else '−'} {term}")
-    return f"{format_value(figure, lang)} = {' '.join(parts)}"
+        term = figures[ident]
+        # A term below zero flips its operator: 40% + (−5 pp) reads 40% − 5 pp.
+        below = not isinstance(term.value, tuple) and term.value < 0
+        text = format_value(term.replace(value=abs(term.value)) if below else term, lang, qualifier=False)
+        operator = "−" if (sign < 0) != below else "+"
+        if i == 0:
+            parts.append(text if operator == "+" else f"−{text}")
+        else:
+            parts.append(f"{operator} {text}")
+    return f"{format_value(figure, lang, signed=figure.role == 'change')} = {' '.join(parts)}"
 
 
 def slide_figures(slide: Slide, tables: dict[str, Table]) -> list[str]:

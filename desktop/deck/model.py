@@ -15,7 +15,6 @@ from functools import cached_property
 from operator import itemgetter
 from pathlib import Path
 
-UNITS = ("%", "pp", "亿元", "分钟", "条", "×")
 ROLES = ("before", "after", "benchmark", "change", "level")
 QUALIFIERS = ("exact", "more-than", "about", "range", "rank")
 SLIDE_KINDS = (

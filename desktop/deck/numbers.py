@@ -21,10 +21,18 @@ def places(value: float) -> int:
     return max(0, MAX_DIGITS - len(str(int(magnitude))))
 
 
-def number(value: float) -> str:
-    """67 -> '67', 92.7 -> '92.7', 74.70000000000001 -> '74.7'; one more decimal for ¥ bn (亿元 ÷ 10)."""
+def number(value: float, grouping: str = "") -> str:
+    """67 -> '67', 92.7 -> '92.7', 74.70000000000001 -> '74.7'; one more decimal for ¥ bn (亿元 ÷ 10).
+
+    `grouping` separates thousands in the whole part: 9000 -> '9,000' with ",".
+    """
     text = f"{value:.{places(value) + 1}f}".rstrip("0").rstrip(".")
-    return "0" if text == "-0" else text
+    if text == "-0":
+        return "0"
+    whole, point, decimals = text.partition(".")
+    if grouping and len(whole.lstrip("-")) > 3:
+        whole = f"{int(whole):,}".replace(",", grouping)
+    return whole + point + decimals
 
 
 def unprintable(value: float) -> str | None:

@@ -12,7 +12,6 @@ from desktop.deck.model import (
     QUALIFIERS,
     ROLES,
     SLIDE_KINDS,
-    UNITS,
     ChartSpec,
     Derivation,
     Event,
@@ -98,7 +97,10 @@ def read_figure(r: Reader, node: yaml.Node) -> Figure | None:
         r.error(keys[key], f"TODO: {_TODO[key]}")
     qualifier = (r.choice(keys["qualifier"], "qualifier", QUALIFIERS) if "qualifier" in keys else None) or "exact"
     value, derived = _figure_value(r, node, keys, qualifier)
-    unit = r.choice(keys["unit"], "unit", UNITS) if "unit" in keys else None
+    unit = r.string(keys["unit"], "unit") if "unit" in keys else None  # any unit: the app formats those it knows
+    if unit is not None and (not unit.strip() or any(c in unit for c in "\t\n\r")):
+        r.error(keys["unit"], "unit: expected a unit on one line, such as %, $m or stores")
+        unit = None
     if qualifier == "rank" and unit is not None:
         r.error(keys["unit"], "unit: a rank (TOP1) has no unit")
     source = r.string(keys["source"], "source") if "source" in keys else None

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import yaml
 
-from desktop.deck.figures import stated_forms
+from desktop.deck.figures import stated_at, stated_form
 from desktop.deck.images import SUFFIXES, read_picture
 from desktop.deck.load import read_text, read_yaml
 from desktop.deck.model import EMPTY_TEXT, Deck, Figure, Mark, Problem, Section, Slide, Source
@@ -23,6 +23,11 @@ _NAMED_LANGUAGE = re.compile(r"[a-z]{2}(?:-[A-Za-z0-9]{2,8})?\Z")  # in a file n
 _SENTENCE = re.compile(r"[^\n。！？!?]+[。！？!?]*")
 SUGGESTIONS = 50  # broken references that get a "did you mean"
 _QUALIFIER_WORDS = {"超": "more-than", "突破": "more-than", "约": "about"}
+_QUALIFIER_WORDS |= {"more than": "more-than", "over": "more-than", "about": "about", "around": "about"}
+_SAID = re.compile(
+    "(" + "|".join(rf"(?<![a-z]){w}" if w.isascii() else w for w in _QUALIFIER_WORDS) + r")[\s¥$€£]*$", re.IGNORECASE
+)
+_CHINESE = re.compile(r"[\u3400-\u9fff]")
 
 
 class DeckNotFound(Exception):
@@ -288,9 +293,6 @@ def _sentences(article: str) -> set[str]:
 
 
 def _check_figure(figure: Figure, deck: Deck, r: Reader, sentences: set[str]) -> None:
-    is_share = figure.unit == "%" and figure.role != "change" and not isinstance(figure.value, tuple)
-    if is_share and not 0 <= figure.value <= 100:
-        r.problems.append(Problem(figure.mark, f"figure '{figure.id}': {number(figure.value)}% is outside 0–100"))
     if figure.source is None or deck.source is None:
         return
     if figure.source not in sentences and figure.source not in deck.source.text:
@@ -298,21 +300,27 @@ def _check_figure(figure: Figure, deck: Deck, r: Reader, sentences: set[str]) ->
             Problem(figure.mark, f"figure '{figure.id}': its source sentence is not in {deck.source.path.name}")
         )
         return
-    forms = stated_forms(figure)
-    where = [figure.source.find(form) for form in forms if form in figure.source]
-    if not where:
-        r.problems.append(Problem(figure.mark, f"figure '{figure.id}': '{forms[0]}' does not appear in its source"))
+    where = stated_at(figure, figure.source)
+    if where is None:
+        message = f"figure '{figure.id}': '{_stated(figure)}' does not appear in its source"
+        r.problems.append(Problem(figure.mark, message))
         return
-    before = figure.source[: where[0]]
-    said = next((q for word, q in _QUALIFIER_WORDS.items() if before.endswith(word)), "exact")
+    word = _SAID.search(figure.source[:where])
+    said = _QUALIFIER_WORDS[word.group(1).lower()] if word else "exact"
     if said != "exact" and figure.qualifier != said:
+        said_as = word.group(1) + (" " if word.group(1).isascii() else "") + _stated(figure)
         r.problems.append(
             Problem(
                 figure.mark,
-                f"figure '{figure.id}': the source says '{before[-2:].strip()}{forms[0]}'; qualifier should be {said}",
+                f"figure '{figure.id}': the source says '{said_as}'; qualifier should be {said}",
                 warning=True,
             )
         )
+
+
+def _stated(figure: Figure) -> str:
+    """The figure as its source's language writes it: '7分钟' in a Chinese sentence, '7 min' in another."""
+    return stated_form(figure, "zh" if _CHINESE.search(figure.source or "") else "en")
 
 
 def _check_charts(section: Section, figures: dict[str, Figure], r: Reader) -> None:
@@ -321,6 +329,11 @@ def _check_charts(section: Section, figures: dict[str, Figure], r: Reader) -> No
         if chart is None or chart.kind != "composition":
             continue
         pairs = [(figures.get(p.first), figures.get(p.second)) for p in chart.pairs]
+        parts = {f.id: f for pair in pairs for f in pair if f is not None and not isinstance(f.value, tuple)}
+        for part in parts.values():
+            if part.unit == "%" and part.role != "change" and not 0 <= part.value <= 100:  # growth may pass 100%
+                message = f"figure '{part.id}': {number(part.value)}% is outside 0–100 (a part of a composition)"
+                r.problems.append(Problem(part.mark, message))
         if any(f is None or isinstance(f.value, tuple) for pair in pairs for f in pair):
             continue  # a part unknown, or a range: no sum to check
         total = chart.total if chart.total is not None else 100.0

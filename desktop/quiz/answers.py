@@ -7,12 +7,13 @@ import unicodedata
 
 from desktop.deck.figures import format_value, number
 from desktop.deck.model import EMPTY_TEXT, Figure
+from desktop.deck.units import MAGNITUDES, form, multiplier
 from desktop.quiz.model import NumericAnswer, Question
 
 _MINUS = str.maketrans({"−": "-", "–": "-", "—": "-"})
 _NUMBER = re.compile(r"[-+]?(?:\d+(?:\.\d*)?|\.\d+)")
 _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
-_BILLIONS = re.compile(r"bn|billion", re.IGNORECASE)
+_MAGNITUDE = re.compile(rf"(?<![a-z])({'|'.join(MAGNITUDES)})(?![a-z])", re.IGNORECASE)
 
 
 def decimals(value: float) -> int:
@@ -39,7 +40,7 @@ def parse_number(text: str) -> float | None:
 
 def is_correct(question: Question, response: int | str, lang: str | None = None) -> bool:
     """A choice index, or typed text within the question's tolerance (亿元 read per `lang`: English types ¥ bn)."""
-    # A response that names its unit (亿, bn) is read in that unit; with no language, either reading passes.
+    # A response that names its magnitude (亿, bn) is read in it; with no language, either reading passes.
     answer = question.answer
     if not isinstance(answer, NumericAnswer):
         if isinstance(response, str):
@@ -51,14 +52,13 @@ def is_correct(question: Question, response: int | str, lang: str | None = None)
     if question.kind == "numeric":
         value = abs(value)  # the prompt carries the direction: '下降___%' expects 83 and forgives '-83'
     readings = [value]
-    if answer.unit == "亿元":
-        text = _normal(str(response))
-        if "亿" in text:
-            readings = [value]
-        elif _BILLIONS.search(text):
-            readings = [value * 10]
+    scale = form(answer.unit, "en")[1]  # English shows some units at another scale: 12亿元 is ¥1.2 bn
+    if scale != 1:
+        named = _MAGNITUDE.search(_normal(str(response)))
+        if named:
+            readings = [value * MAGNITUDES[named.group(1).lower()] / multiplier(answer.unit)]
         else:
-            readings = {"zh": [value], "en": [value * 10]}.get(lang, [value, value * 10])
+            readings = {"zh": [value], None: [value, value / scale]}.get(lang, [value / scale])
     allowed = (question.tolerance or 0.0) + 1e-9
     return any(abs(reading - answer.value) <= allowed for reading in readings)
 

@@ -39,7 +39,7 @@ def _alt(slide, lang: str, figures) -> str:
     """What the slide's picture shows, above the notes: the presenter can say it for those who cannot see it."""
     if slide.alt is None:
         return ""
-    return f"<p><i>{html.escape(tr('picture-alt', lang) + render(slide.alt, lang, figures))}</i></p>"
+    return f"<p><i>{to_html(tr('picture-alt', lang) + render(slide.alt, lang, figures))}</i></p>"
 
 
 def choose_screens(screens: int, primary: int, swapped: bool = False) -> tuple[int, int]:

@@ -27,7 +27,7 @@ class SummaryView(QWidget):
         column.addWidget(self.chart)
 
     def show_summary(self, summary, history, deck: Deck, lang: str) -> None:
-        titles = {s.number: s.title.get(lang) for s in deck.sections if s.number}
+        titles = {s.number: plain(s.title.get(lang)) for s in deck.sections if s.number}
         rows = "".join(
             f"<tr><td>{number or '—'}. {html.escape(titles.get(number, ''))}</td><td>&nbsp;{right} / {total}</td></tr>"
             for number, (right, total) in sorted(summary.by_section.items(), key=lambda kv: kv[0] or 0)
