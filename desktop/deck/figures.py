@@ -7,7 +7,7 @@ import re
 from desktop.deck.model import Figure, Slide, Table, Text
 from desktop.deck.numbers import number
 from desktop.deck.reader import PLACEHOLDER
-from desktop.deck.units import GROUPING, MAGNITUDES, form, multiplier
+from desktop.deck.units import CENTS, GROUPING, MAGNITUDES, form, multiplier
 
 _WIDE = str.maketrans("０１２３４５６７８９．", "0123456789.")  # one character for one: positions stay
 _MAGNITUDE = "|".join(MAGNITUDES)
@@ -24,11 +24,17 @@ _QUALIFIER = {"more-than": ("超", "more than "), "about": ("约", "about ")}
 
 def _magnitude(figure: Figure, lang: str, scale: float) -> str:
     grouping = GROUPING.get(lang, ",")
+
+    def written(value: float) -> str:
+        text = number(value * scale, grouping)
+        whole, point, decimals = text.partition(".")
+        return whole + point + decimals.ljust(2, "0") if point and figure.unit in CENTS else text  # $5.80, not $5.8
+
     if isinstance(figure.value, tuple):
         low, high = figure.value
         dash = "-" if lang == "zh" else "–"
-        return f"{number(low * scale, grouping)}{dash}{number(high * scale, grouping)}"
-    return number(abs(figure.value) * scale, grouping)
+        return f"{written(low)}{dash}{written(high)}"
+    return written(abs(figure.value))
 
 
 def format_value(figure: Figure, lang: str, qualifier: bool = True, signed: bool = False) -> str:

@@ -26,7 +26,8 @@ _ROWS = [
 # Chinese measure words: English counts the thing with the number alone (the figure's measure names it).
 _ROWS += [((word,), "{}" + word, "{}", 1, None) for word in "条家个件辆台名位座款"]
 # Money: (symbol, Chinese name); each in units, 10 thousands (万), millions, 100 millions (亿) and billions.
-for sign, name in (("¥", "元"), ("$", "美元"), ("€", "欧元"), ("£", "英镑")):
+CURRENCIES = (("¥", "元"), ("$", "美元"), ("€", "欧元"), ("£", "英镑"))
+for sign, name in CURRENCIES:
     _ROWS += [
         ((sign, name), "{}" + name, sign + "{}", 1, None),
         (("万" + name,), "{}万" + name, sign + "{}k", 10, None),
@@ -35,6 +36,7 @@ for sign, name in (("¥", "元"), ("$", "美元"), ("€", "欧元"), ("£", "�
         ((sign + "bn", sign + " billion", "十亿" + name), "{}十亿" + name, sign + "{} bn", 1, None),
     ]
 KNOWN = {name: row[1:] for row in _ROWS for name in row[0]}
+CENTS = frozenset(unit for currency in CURRENCIES for unit in currency)  # money in ones is written with its cents
 GROUPING = {"zh": ""}  # thousands separator per language; others group with ","
 
 

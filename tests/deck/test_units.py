@@ -19,6 +19,7 @@ An order takes 7 minutes from till to cup.
 Franchised stores fell from 85 percent of the chain in 2019 to 40 per cent in 2023.
 A new store pays back in 3 to 5 years.
 The loyalty club has 7.9 million members.
+The average ticket is $5.80.
 """
 
 FIGURES = """\
@@ -39,9 +40,11 @@ FIGURES = """\
      source: "A new store pays back in 3 to 5 years."}
   - {id: members, value: 7900000, measures: members, role: level,
      source: "The loyalty club has 7.9 million members."}
+  - {id: ticket, value: 5.80, unit: $, measures: average ticket, role: level,
+     source: "The average ticket is $5.80."}
 """
 
-BULLETS = "{stores}; {revenue}; {revenue-index}; {order-time}; {payback}; {members}; {franchised-change}"
+BULLETS = "{stores}; {revenue}; {revenue-index}; {order-time}; {payback}; {members}; {franchised-change}; {ticket}"
 
 
 def write_deck(folder: Path, figures: str = FIGURES, article: str = ARTICLE, bullets: str = BULLETS) -> Path:
@@ -61,7 +64,7 @@ def write_deck(folder: Path, figures: str = FIGURES, article: str = ARTICLE, bul
     part = textwrap.dedent(
         """\
         id: part
-        pillar: 1
+        number: 1
         title: {zh: 直营, en: Going direct}
         figures:
         FIGURES
@@ -105,10 +108,10 @@ def test_a_case_in_its_own_units_validates(tmp_path):
 def test_known_units_read_in_each_language_and_unknown_ones_as_written(tmp_path):
     deck = write_deck(tmp_path / "brewline")
     english = " ".join(pdf_text(deck, tmp_path / "en", "en").split())
-    for shown in ("9,000 stores", "$7.9 million", "110%", "7 min", "3–5 years", "7,900,000"):
+    for shown in ("9,000 stores", "$7.9 million", "110%", "7 min", "3–5 years", "7,900,000", "$5.80"):
         assert shown in english, shown
     chinese = " ".join(pdf_text(deck, tmp_path / "zh", "zh").split())
-    for shown in ("9000 stores", "7.9百万美元", "110%", "7分钟", "3-5年", "7900000"):
+    for shown in ("9000 stores", "7.9百万美元", "110%", "7分钟", "3-5年", "7900000", "5.80美元"):
         assert shown in chinese, shown
 
 

@@ -29,7 +29,7 @@ FIGURE = """\
 """
 PART = f"""\
 id: part
-pillar: 1
+number: 1
 title: {{zh: "商业*变现*", en: "*Monetisation*"}}
 figures:
 {FIGURE.format(year=2019, value=84, role="before", sentence=SENTENCE)}
