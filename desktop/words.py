@@ -100,6 +100,7 @@ WORDS = {
         "回车：揭晓答案 · C：30 秒倒计时 · Esc：关闭",
         "Enter: reveal · C: 30-second countdown · Esc: close",
     ),
+    "one-language": ("本演示文稿只有{language}版", "This deck is in {language} only"),
     "no-questions": ("这一模式下暂时没有题目。", "No questions in this mode right now."),
     "not-saved": (
         "尚未保存的答案：{n} 个（{reason}）。答案保留在这里，下一次答题或点“重新保存”时会再写入。",

@@ -127,6 +127,7 @@ class ConsoleWindow(QMainWindow):
         return (
             (show.sigPosition, self._follow_soon),
             (show.sigLook, self._follow_soon),
+            (show.sigDeck, self._keep_lang),
             (show.sigDeck, self._follow_soon),
             (show.sigBlank, self._tick),
         )
@@ -209,12 +210,21 @@ class ConsoleWindow(QMainWindow):
     def cycle_lang(self) -> None:
         """Shift+L: each language in turn, then all of them side by side (notes), then round again."""
         langs = self.show_state.deck.languages
+        if len(langs) < 2:
+            return  # one language: nothing to switch to, and one column is no side by side
         if self.both:
             self.set_lang(langs[0])
         elif self.lang == langs[-1]:
             self.set_lang(self.lang, both=True)
         else:
             self.set_lang(langs[langs.index(self.lang) + 1] if self.lang in langs else langs[0])
+
+    def _keep_lang(self) -> None:
+        """Another deck: the console keeps its language if the deck is written in it, else speaks the audience's."""
+        show = self.show_state
+        if self.lang not in show.deck.languages:
+            self.lang = show.lang
+        self.both = self.both and len(show.deck.languages) > 1
 
     def zoom_notes(self, delta: int) -> None:
         self.notes_px = max(12, min(48, self.notes_px + delta))
@@ -357,7 +367,7 @@ class ConsoleWindow(QMainWindow):
         elif action == "console-language":
             self.cycle_lang()
         elif action == "help":
-            self.help.open(self.lang, CONSOLE_BINDINGS)
+            self.help.open(self.lang, show.deck.languages, CONSOLE_BINDINGS)
         elif event.key() == Qt.Key.Key_Escape and show.zoom is not None:
             show.set_zoom(None)  # Esc closes the topmost thing: the zoom, then a tool, then what the window has
         elif event.key() == Qt.Key.Key_Escape and self.tool:

@@ -104,6 +104,12 @@ CONSOLE_BINDINGS = (
 KEYMAP = {key: b.action for b in BINDINGS for key in b.keys}
 MODIFIERS = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
 CONSOLE_KEYMAP = {(key, b.modifier): b.action for b in CONSOLE_BINDINGS for key in b.keys}
+SWITCHES = ("language", "console-language")  # keys that switch between the deck's languages
+
+
+def in_use(bindings: tuple[Binding, ...], languages: tuple[str, ...]) -> tuple[Binding, ...]:
+    """The keys that do something for a deck in `languages`: one language has nothing to switch to."""
+    return bindings if len(languages) > 1 else tuple(b for b in bindings if b.action not in SWITCHES)
 
 
 def action_for(key: int) -> str | None:

@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QFont, QPainter
 from PySide6.QtWidgets import QFrame, QLabel, QListWidget, QVBoxLayout, QWidget
 
-from desktop.ui.keys import BINDINGS, Binding
+from desktop.ui.keys import BINDINGS, Binding, in_use
 from desktop.words import tr
 
 
@@ -55,18 +55,18 @@ class Panel(QFrame):
 
 
 class HelpOverlay(Panel):
-    """Every key of a key table (presenting, or the console's), in the current language."""
+    """Every key of a key table (presenting, or the console's) that the deck uses, in the current language."""
 
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent, (0.7, 0.84))
         self.label = QLabel(textFormat=Qt.TextFormat.RichText)
         QVBoxLayout(self).addWidget(self.label)
 
-    def open(self, lang: str, bindings: tuple[Binding, ...] = BINDINGS) -> None:
+    def open(self, lang: str, languages: tuple[str, ...], bindings: tuple[Binding, ...] = BINDINGS) -> None:
         rows = "".join(
             f"<tr><td style='padding:4px 28px 4px 0; color:#ffb3b3'><b>{b.shown}</b></td>"
             f"<td style='padding:4px 0'>{b.zh if lang == 'zh' else b.en}</td></tr>"
-            for b in bindings
+            for b in in_use(bindings, languages)
         )
         self.place()
         font = QFont(self.font())

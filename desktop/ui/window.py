@@ -214,12 +214,14 @@ class PresentationWindow(QMainWindow):
             getattr(show, action)()
         elif action in ("black", "white"):
             show.set_blank(action)
+        elif action == "language" and len(show.deck.languages) < 2:
+            self.badge.say(tr("one-language", show.lang, language=language_name(show.deck.languages[0], show.lang)))
         elif action == "language":
             show.toggle_lang()
         elif action == "theme":
             show.cycle_theme()
         elif action == "help":
-            self.help.open(show.lang)
+            self.help.open(show.lang, show.deck.languages)
         elif action == "quiz":
             self.pose_question()
         elif action == "console":
