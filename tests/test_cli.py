@@ -58,7 +58,7 @@ def test_questions_json_is_the_contract_and_seeds_never_change_ids_or_answers():
     first = json.loads(run_casebook("questions", "--json").stdout)
     other = json.loads(run_casebook("questions", "--json", "--seed", "7").stdout)
     assert len(first) >= 100
-    fields = {"id", "section", "kind", "prompt", "choices", "answer", "tolerance", "explanation", "slide", "source"}
+    fields = {"id", "pillar", "kind", "prompt", "choices", "answer", "tolerance", "explanation", "slide", "source"}
     for question in first:
         assert set(question) == fields
         assert set(question["prompt"]) == {"zh", "en"}

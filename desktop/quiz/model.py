@@ -46,7 +46,7 @@ class Question:
         """The question as `questions --json` prints it, its texts in the deck's `languages`."""
         return {
             "id": self.id,
-            "section": self.section,
+            "pillar": self.section,  # the command line's contract (PRODUCT.md) names the number `pillar`
             "kind": self.kind,
             "prompt": _text(self.prompt, languages),
             "choices": [_text(c, languages) for c in self.choices],

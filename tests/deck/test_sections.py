@@ -120,21 +120,21 @@ def test_the_bundled_deck_still_says_pillar(tmp_path, lang, header):
 def test_which_chapter_questions_use_the_noun_and_every_chapter_up_to_twelve(tmp_path):
     asked = [q for q in questions(write_chapters(tmp_path / "chains", 12)) if q["kind"] == "section"]
     assert len(asked) == 12, "one 'which chapter?' question a figure"
-    assert {q["section"] for q in asked} == set(range(1, 13))
+    assert {q["pillar"] for q in asked} == set(range(1, 13))
     for q in asked:
         assert "which chapter is this figure from?" in q["prompt"]["en"]
         assert "下面这个数字出自哪一章？" in q["prompt"]["zh"], "a counter takes 一, not 个"
         right = q["choices"][q["answer"]]
-        number = q["section"]
+        number = q["pillar"]
         assert right["en"].endswith(f"Story {WORDS[number - 1]}") and right["zh"].endswith(f"章节{number}")
-    twelfth = next(q for q in asked if q["section"] == 12)
+    twelfth = next(q for q in asked if q["pillar"] == 12)
     assert twelfth["choices"][twelfth["answer"]] == {"en": "12 · Story twelve", "zh": "十二、章节12"}
 
 
 def test_a_deck_of_one_numbered_section_asks_no_which_section_question(tmp_path):
     bank = questions(write_chapters(tmp_path / "chains", 1))
     assert bank and all(q["kind"] != "section" for q in bank)
-    assert {q["section"] for q in bank} == {1}
+    assert {q["pillar"] for q in bank} == {1}
 
 
 def test_the_bundled_decks_questions_keep_their_ids(tmp_path):
