@@ -17,7 +17,12 @@ WINDOWED = ("present", "quiz")
 def main(argv: list[str] | None = None) -> int:
     """Runs one command; the exit code. A bug is logged and told in one line (exit 3), never a traceback."""
     try:
-        return _run(sys.argv[1:] if argv is None else argv)
+        code = _run(sys.argv[1:] if argv is None else argv)
+        sys.stdout.flush()  # a reader gone early shows here, not as Python's complaint at exit
+        return code
+    except BrokenPipeError:  # `casebook validate | head -1`: the reader has what it wanted
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # what is still buffered goes nowhere
+        return 0
     except KeyboardInterrupt:  # Ctrl+C: the user stopped it and knows why
         return 130
     except ModuleNotFoundError as error:
@@ -196,10 +201,7 @@ def questions(args: Namespace) -> int:
     if deck is None:
         return code
     bank = build_bank(deck, seed=args.seed)
-    try:
-        print(json.dumps([q.to_json(deck.languages) for q in bank], ensure_ascii=False, indent=2))
-    except BrokenPipeError:  # `casebook questions --json | head`: the reader has what it wanted
-        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - stdout must stay open until exit
+    print(json.dumps([q.to_json(deck.languages) for q in bank], ensure_ascii=False, indent=2))
     return 0
 
 

@@ -351,3 +351,26 @@ def test_ctrl_c_stops_a_command_without_a_traceback(planted_bug):
     )
     result = run_casebook("validate")
     assert (result.returncode, result.stdout, result.stderr) == (130, "", "")
+
+
+def _first_line_then_close(*args: str) -> tuple[str, subprocess.CompletedProcess]:
+    """`casebook ARGS | head -1`: the reader takes one line and goes away while Casebook still writes."""
+    command = [sys.executable, str(REPO / "main.py"), *args]
+    with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=REPO) as process:
+        first = process.stdout.readline()
+        process.stdout.close()
+        stderr = process.stderr.read()
+        process.wait(timeout=120)
+    return first, subprocess.CompletedProcess(command, process.returncode, "", stderr)
+
+
+@pytest.mark.parametrize("verb", ["validate", "questions"])
+def test_a_reader_that_stops_early_gets_no_complaint(deck_dir, verb):
+    # Thousands of slides without notes: far more warnings than a pipe holds, so the reader leaves mid-write.
+    slide = "  - {id: s%d, kind: bullets, title: {zh: 要点, en: Points}, bullets: [{zh: 一, en: One}]}"
+    part = (deck_dir / "part.yaml").read_text(encoding="utf-8")
+    write(deck_dir / "part.yaml", part + "\n".join(slide % i for i in range(3000)) + "\n")
+    first, result = _first_line_then_close(verb, str(deck_dir))
+    assert first.strip(), "the reader got its line"
+    assert result.stderr == ""
+    assert result.returncode == 0

@@ -15,9 +15,11 @@ import pytest
 from desktop.deck import load_deck
 from desktop.deck.model import CHART_KINDS, SLIDE_KINDS
 from tests.conftest import REPO, run_casebook
+from tests.test_languages import pdf_fonts, pdf_text
 from tests.test_packaging import wheel  # noqa: F401 - the fixture: the wheel `pip install .` installs
 
-CJK = re.compile(r"[\u4e00-\u9fff]")
+CJK = re.compile(r"[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]")  # ideographs, their punctuation
+CJK_FONT = re.compile(r"CJK|WenQuanYi|Fallback|SourceHan|NotoSans(SC|TC|JP|KR)")
 GUIDE = REPO / "content" / "SCHEMA.md"
 
 
@@ -56,18 +58,23 @@ def test_new_writes_a_deck_that_validates_clean_in_the_languages_asked(tmp_path,
     assert "# " in (folder / "channels.yaml").read_text(encoding="utf-8"), "the comments that teach are kept"
 
 
-def test_an_english_deck_has_english_sources_and_no_chinese_on_its_slides(tmp_path):
+def test_an_english_deck_shows_no_chinese_anywhere(tmp_path):
     folder = tmp_path / "case"
     assert run_casebook("new", str(folder), "--lang", "en").returncode == 0
     assert not (folder / "source.zh.txt").exists()
-    deck = load_deck(folder).deck
-    assert not [t.get("en") for t in _texts(deck) if CJK.search(t.get("en"))]
-    article = (folder / "source.en.txt").read_text(encoding="utf-8")
-    assert not CJK.search(article)
-    sources = [f.source for f in deck.figures.values() if f.source]
-    assert sources and all(s in article and not CJK.search(s) for s in sources)
-    bank = json.loads(run_casebook("questions", str(folder), "--json").stdout)
-    assert bank and not [q["source"] for q in bank if CJK.search(q["source"] or "")]
+    seen = {"source.en.txt": (folder / "source.en.txt").read_text(encoding="utf-8")}
+    seen["validate"] = run_casebook("validate", str(folder)).stdout
+    seen["questions --json"] = run_casebook("questions", str(folder), "--json").stdout
+    assert json.loads(seen["questions --json"])
+    for kind in ("", "--handout", "--quiz"):
+        out = tmp_path / f"pdf{kind}"
+        exported = run_casebook("export", str(folder), "--format", "pdf", "--out", str(out), *filter(None, [kind]))
+        assert exported.returncode == 0, exported.stderr
+        (pdf,) = out.glob("*.pdf")
+        seen[pdf.name] = pdf_text(pdf)
+        fonts = pdf_fonts(pdf)
+        assert fonts and not [f for f in fonts if CJK_FONT.search(f)], (pdf.name, fonts)
+    assert {name: CJK.findall(text) for name, text in seen.items() if CJK.search(text)} == {}
 
 
 def test_every_teaching_comment_of_the_template_is_kept_in_a_one_language_deck(tmp_path):

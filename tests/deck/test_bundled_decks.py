@@ -147,6 +147,6 @@ def test_the_authoring_guide_shows_every_kind():
     assert {s.chart.kind for s in deck.slides if s.chart} == set(CHART_KINDS)
     figures = deck.figures.values()
     assert {f.qualifier for f in figures} == set(QUALIFIERS)
-    assert {f.unit for f in figures} == {"%", "pp", "亿元", "分钟", "条", "×", None}  # the units the case uses
+    assert {f.unit for f in figures} == {"%", "pp", "×", "min", "¥", "km", None}  # known, unknown (km) and none
     assert any(f.derived for f in figures)
     assert "# " in (GUIDE / "deck.yaml").read_text(encoding="utf-8"), "the guide explains itself in comments"
