@@ -31,8 +31,10 @@ class Recall:
 
 
 def _key(value, unit, source) -> tuple:
+    from desktop.deck.units import form
+
     value = tuple(float(v) for v in value) if isinstance(value, (list, tuple)) else float(value)
-    return value, unit, source
+    return value, form(unit, "en"), source  # one unit however it is spelt: "min" is "minutes"
 
 
 def measure(drafted: Path, deck: Path) -> Recall:
@@ -44,7 +46,7 @@ def measure(drafted: Path, deck: Path) -> Recall:
     for file in sorted(drafted.glob("*.yaml")):
         for figure in (yaml.safe_load(file.read_text(encoding="utf-8")) or {}).get("figures") or []:
             found[_key(figure["value"], figure.get("unit"), figure["source"])] += 1
-    show = lambda key: f"{key[0]} {key[1] or ''} in: {key[2]}"  # noqa: E731 - one line, two uses
+    show = lambda key: f"{key[1][0].format(key[0])} in: {key[2]}"  # noqa: E731 - one line, two uses
     return Recall(
         stated=sum(truth.values()),
         drafted=sum(found.values()),

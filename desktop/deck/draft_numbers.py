@@ -53,7 +53,7 @@ _UNITS = (
 _NOT_UNIT = re.compile(
     r"(?:"
     r"a|an|the|of|in|on|at|to|by|for|from|and|or|but|than|per|with|as|is|are|was|were|be|been|its|their|"
-    r"our|this|that|these|those|more|less|new|other|additional|further|extra|same|each|every|year|years|"
+    r"our|this|that|these|those|more|less|new|other|additional|further|extra|same|each|every|"
     r"ago|later|earlier|last|next|first|higher|lower|up|down|over|after|before|since|while|when|which|who|"
     r"where)\Z"
 )
@@ -200,6 +200,10 @@ def _unit(text: str, end: int) -> tuple[str | None, int]:
             return unit or match.group(0), match.end()
     word = _WORD.match(text, end)
     if word and not _NOT_UNIT.match(word.group(1)):
+        # "610 franchised stores": a participle is no thing counted; the unit is what it describes
+        noun = _WORD.match(text, word.end()) if word.group(1).endswith("ed") else None
+        if noun and not _NOT_UNIT.match(noun.group(1)):
+            return f"{word.group(1)} {noun.group(1)}", noun.end()
         return word.group(1), word.end()
     return None, end
 

@@ -7,7 +7,7 @@ import json
 from desktop.deck.model import Text
 from desktop.quiz.model import NumericAnswer, Question
 
-KEYS = ["id", "section", "kind", "prompt", "choices", "answer", "tolerance", "explanation", "slide", "source"]
+KEYS = ["id", "pillar", "kind", "prompt", "choices", "answer", "tolerance", "explanation", "slide", "source"]
 
 
 FIFTY_TWO = (Text.of(zh="52%", en="52%"),)
