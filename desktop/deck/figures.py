@@ -23,18 +23,20 @@ _QUALIFIER = {"more-than": ("超", "more than "), "about": ("约", "about ")}
 
 
 def _magnitude(figure: Figure, lang: str, scale: float) -> str:
-    grouping = GROUPING.get(lang, ",")
-
-    def written(value: float) -> str:
-        text = number(value * scale, grouping)
-        whole, point, decimals = text.partition(".")
-        return whole + point + decimals.ljust(2, "0") if point and figure.unit in CENTS else text  # $5.80, not $5.8
-
+    grouping, cents = GROUPING.get(lang, ","), figure.unit in CENTS
     if isinstance(figure.value, tuple):
         low, high = figure.value
         dash = "-" if lang == "zh" else "–"
-        return f"{written(low)}{dash}{written(high)}"
-    return written(abs(figure.value))
+        return f"{_written(low * scale, grouping, cents)}{dash}{_written(high * scale, grouping, cents)}"
+    return _written(abs(figure.value) * scale, grouping, cents)
+
+
+def _written(value: float, grouping: str, cents: bool) -> str:
+    text = number(value, grouping)
+    if not cents or "." not in text:
+        return text
+    whole, _, decimals = text.partition(".")
+    return f"{whole}.{decimals.ljust(2, '0')}"  # $5.80, not $5.8
 
 
 def format_value(figure: Figure, lang: str, qualifier: bool = True, signed: bool = False) -> str:

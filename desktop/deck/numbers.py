@@ -29,10 +29,10 @@ def number(value: float, grouping: str = "") -> str:
     text = f"{value:.{places(value) + 1}f}".rstrip("0").rstrip(".")
     if text == "-0":
         return "0"
+    if not grouping or -1000 < value < 1000:  # most numbers: nothing to group
+        return text
     whole, point, decimals = text.partition(".")
-    if grouping and len(whole.lstrip("-")) > 3:
-        whole = f"{int(whole):,}".replace(",", grouping)
-    return whole + point + decimals
+    return f"{int(whole):,}".replace(",", grouping) + point + decimals
 
 
 def unprintable(value: float) -> str | None:
