@@ -108,3 +108,19 @@ def run_casebook(*args: str, cwd: Path | None = None) -> subprocess.CompletedPro
         cwd=cwd or REPO,
         timeout=120,
     )
+
+
+def open_window(qtbot, tmp_path: Path, deck: Path, lang: str = "en", start: int = 0):
+    """The presentation window on `deck` at slide `start` (reduced motion: a step shows its final state at once)."""
+    from PySide6.QtCore import QSettings
+
+    from desktop.deck import load_deck
+    from desktop.ui.settings import Settings
+    from desktop.ui.window import PresentationWindow
+
+    settings = Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+    window = PresentationWindow(load_deck(deck).deck, settings, lang, "light", reduced_motion=True)
+    qtbot.addWidget(window)
+    window.show()
+    window.start(start)
+    return window

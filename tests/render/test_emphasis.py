@@ -8,14 +8,10 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
-from PySide6.QtCore import QSettings
 from PySide6.QtGui import QFont
 
-from desktop.deck import load_deck
 from desktop.ui.console import ConsoleWindow
-from desktop.ui.settings import Settings
-from desktop.ui.window import PresentationWindow
-from tests.conftest import run_casebook, write
+from tests.conftest import open_window, run_casebook, write
 
 SENTENCE = "抖音广告收入占比从2019年的84%降至2023年的52%。"
 FIGURE = """\
@@ -142,11 +138,7 @@ def test_an_unclosed_double_asterisk_is_a_warning_at_its_line(deck, tmp_path):
 
 @pytest.fixture
 def pair(qtbot, tmp_path, deck):
-    settings = Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
-    window = PresentationWindow(load_deck(deck).deck, settings, "en", "light", reduced_motion=True)
-    qtbot.addWidget(window)
-    window.show()
-    window.start(0)
+    window = open_window(qtbot, tmp_path, deck)
     console = ConsoleWindow(window, "en")
     qtbot.addWidget(console)
     window.console = console

@@ -3,13 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QSettings
 
-from desktop.deck import load_deck
 from desktop.render.kinds.image import PictureItem
 from desktop.ui.console import ConsoleWindow
-from desktop.ui.settings import Settings
-from desktop.ui.window import PresentationWindow
+from tests.conftest import open_window
 from tests.decks import png_bytes
 from tests.render.test_images import RED, write_picture_deck
 
@@ -17,12 +14,7 @@ from tests.render.test_images import RED, write_picture_deck
 @pytest.fixture
 def window(qtbot, tmp_path):
     folder = write_picture_deck(tmp_path / "deck")
-    settings = Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
-    window = PresentationWindow(load_deck(folder).deck, settings, "en", "light", reduced_motion=True)
-    qtbot.addWidget(window)
-    window.show()
-    window.start(0)
-    return window
+    return open_window(qtbot, tmp_path, folder)
 
 
 def colour_shown(window) -> tuple[int, int, int]:

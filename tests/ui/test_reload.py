@@ -5,13 +5,10 @@ from __future__ import annotations
 import shutil
 
 import pytest
-from PySide6.QtCore import QMimeData, QPointF, QSettings, Qt, QUrl
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 
-from desktop.deck import load_deck
-from desktop.ui.settings import Settings
-from desktop.ui.window import PresentationWindow
-from tests.conftest import REPO
+from tests.conftest import REPO, open_window
 
 
 @pytest.fixture
@@ -23,12 +20,7 @@ def deck_copy(tmp_path):
 
 @pytest.fixture
 def window(qtbot, tmp_path, deck_copy):
-    settings = Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
-    window = PresentationWindow(load_deck(deck_copy).deck, settings, "en", "light", reduced_motion=True)
-    qtbot.addWidget(window)
-    window.show()
-    window.start(7)
-    return window
+    return open_window(qtbot, tmp_path, deck_copy, start=7)
 
 
 def title_shown(window) -> str:
