@@ -111,3 +111,4 @@ class QuizBrowser(QDialog):
         self.preview.setWindowFlags(Qt.WindowType.Widget)
         self.preview.setMinimumHeight(300)
         self.right.addWidget(self.preview, stretch=2)
+        self.preview.show()  # a widget added to a window already shown stays hidden until told
