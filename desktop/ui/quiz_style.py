@@ -13,6 +13,7 @@ from desktop.render.theme import Theme, load_theme
 # Sizes are designed for 1280×720 and grow with the window, so 4K reads as 720p does, only sharper.
 DESIGN_WIDTH, DESIGN_HEIGHT = 1280, 720
 BODY_PX = 20
+MARGIN_PX = 20  # around the window's content, as the slides keep a margin
 _BASE = "quizBasePx"  # a widget property: the pixel size its own font was made with, at design size
 
 
@@ -116,3 +117,5 @@ class QuizLook(QObject):
         # In the stylesheet, not by setFont: under a stylesheet Qt stops handing a parent's font to its children.
         own = "".join(f'*[{_BASE}="{n}"] {{ font-size: {round(n * scale)}px; }}\n' for n in sorted(sizes))
         self.window.setStyleSheet(stylesheet(self.theme, self.family, scale) + own)
+        margin = round(MARGIN_PX * scale)
+        self.window.setContentsMargins(margin, margin, margin, margin)

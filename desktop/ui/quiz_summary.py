@@ -10,7 +10,7 @@ from datetime import datetime
 import pyqtgraph as pg
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from desktop.deck.figures import render
 from desktop.deck.markup import plain
@@ -36,7 +36,6 @@ def bar_chart(theme: Theme) -> pg.PlotWidget:
     chart = pg.PlotWidget(background=theme.background)
     chart.setMouseEnabled(False, False)
     chart.hideButtons()
-    chart.setMinimumHeight(240)
     for side in ("left", "bottom"):
         chart.getAxis(side).setPen(theme.muted)
         chart.getAxis(side).setTextPen(theme.text)
@@ -62,9 +61,13 @@ class SummaryView(QScrollArea):
         self.days_title = QLabel()
         self.days_chart = bar_chart(theme)
         page = QWidget()
-        column = QVBoxLayout(page)
-        for widget in (self.text, self.forecast_title, self.forecast_chart, self.days_title, self.days_chart):
-            column.addWidget(widget)
+        charts = QVBoxLayout()  # beside the lists, so a wide window shows the forecast without scrolling
+        for widget in (self.forecast_title, self.forecast_chart, self.days_title, self.days_chart):
+            charts.addWidget(widget)
+        charts.addStretch()
+        row = QHBoxLayout(page)
+        row.addWidget(self.text, stretch=3, alignment=Qt.AlignmentFlag.AlignTop)
+        row.addLayout(charts, stretch=2)
         self.setWidget(page)
         self.deck: Deck | None = None
         self.lang = ""
@@ -101,6 +104,7 @@ class SummaryView(QScrollArea):
         tick = QFont(self.font())
         tick.setPixelSize(max(11, round(self.font().pixelSize() * 0.7)))
         for chart in (self.forecast_chart, self.days_chart):
+            chart.setFixedHeight(13 * self.font().pixelSize())  # in proportion to the type, as the window scales it
             for side in ("left", "bottom"):
                 chart.getAxis(side).setStyle(tickFont=tick)
 
