@@ -85,8 +85,7 @@ class QuizLook(QObject):
         """Applies the look to `window` now and at every resize that changes the size of its type."""
         self.window = window
         self.setParent(window)
-        window.installEventFilter(self)
-        self.rescale(window_scale(window.width(), window.height()))
+        window.installEventFilter(self)  # styled at its first resize, which Qt sends as it is first shown
 
     def toggle_full_screen(self) -> None:
         window = self.window

@@ -57,23 +57,24 @@ class SummaryView(QScrollArea):
         self.text = QLabel(wordWrap=True, textFormat=Qt.TextFormat.RichText)
         self.text.linkActivated.connect(self.show_slide)
         self.forecast_title = QLabel()
-        self.forecast_chart = bar_chart(theme)
         self.days_title = QLabel()
-        self.days_chart = bar_chart(theme)
+        self.charts = QVBoxLayout()  # beside the lists, so a wide window shows the forecast without scrolling
         page = QWidget()
-        charts = QVBoxLayout()  # beside the lists, so a wide window shows the forecast without scrolling
-        for widget in (self.forecast_title, self.forecast_chart, self.days_title, self.days_chart):
-            charts.addWidget(widget)
-        charts.addStretch()
         row = QHBoxLayout(page)
         row.addWidget(self.text, stretch=3, alignment=Qt.AlignmentFlag.AlignTop)
-        row.addLayout(charts, stretch=2)
+        row.addLayout(self.charts, stretch=2)
         self.setWidget(page)
+        self.forecast_chart: pg.PlotWidget | None = None  # made with the first summary: a plot costs 80 ms
         self.deck: Deck | None = None
         self.lang = ""
 
     def show_summary(self, summary, store: Store, deck: Deck, lang: str, now: datetime) -> None:
         self.deck, self.lang = deck, lang
+        if self.forecast_chart is None:
+            self.forecast_chart, self.days_chart = bar_chart(self.theme), bar_chart(self.theme)
+            for widget in (self.forecast_title, self.forecast_chart, self.days_title, self.days_chart):
+                self.charts.addWidget(widget)
+            self.charts.addStretch()
         titles = {s.number: plain(s.title.get(lang)) for s in deck.sections if s.number}
         rows = "".join(
             f"<tr><td>{number or '—'}. {html.escape(titles.get(number, ''))}</td><td>&nbsp;{right} / {total}</td></tr>"
