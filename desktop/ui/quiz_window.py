@@ -277,7 +277,9 @@ class QuizWindow(QMainWindow):
     def _show_feedback(self) -> None:
         lang, feedback, question = self.lang, self.feedback, self.feedback.question
         self.verdict.setText(tr("right" if feedback.correct else "wrong", lang, answer=answer_text(question, lang)))
-        self.verdict.setStyleSheet(f"color: {'#1b7f3b' if feedback.correct else '#b3261e'};")
+        self.verdict.setStyleSheet(
+            f"color: {self.look.theme.positive if feedback.correct else self.look.theme.negative};"
+        )
         self.explanation.setText(question.explanation.get(lang))
         self.source.setText(tr_in("source", lang, self.deck.source_language, source=question.source))
         self.show_slide.setText(tr("show-slide", lang))
