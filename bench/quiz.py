@@ -14,6 +14,80 @@ from bench.common import Row, median_ms
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
+def _first_paint_ms(app, make) -> float:
+    """From making a window to its first paint, at 1920×1080: `make` builds it (not shown)."""
+    from PySide6.QtCore import QEvent, QObject
+
+    painted = []
+
+    class Watch(QObject):
+        def eventFilter(self, watched, event) -> bool:
+            if event.type() == QEvent.Type.Paint and not painted:
+                painted.append(time.perf_counter())
+            return False
+
+    watch = Watch()
+    began = time.perf_counter()
+    window = make()
+    window.installEventFilter(watch)
+    window.resize(1920, 1080)
+    window.show()
+    while not painted:  # the window paints its children in the same pass, before the event loop goes on
+        app.processEvents()
+    app.processEvents()
+    ms = (time.perf_counter() - began) * 1000
+    window.close()
+    window.deleteLater()
+    app.processEvents()
+    return ms
+
+
+def first_paint_rows(runs: int = 5) -> list[Row]:
+    """The quiz window's first paint against the presentation window's, made in turns in one process."""
+    from PySide6.QtCore import QSettings
+
+    from desktop.deck import load_deck
+    from desktop.quiz.generate import build_bank
+    from desktop.quiz.store import Store
+    from desktop.resources import bundled_deck
+    from desktop.ui.app import qapp
+    from desktop.ui.quiz_window import QuizWindow
+    from desktop.ui.settings import Settings
+    from desktop.ui.window import PresentationWindow
+
+    app = qapp()
+    deck = load_deck(bundled_deck()).deck
+    quiz, shown = [], []
+    with tempfile.TemporaryDirectory() as folder:
+        settings = Settings(QSettings(str(Path(folder) / "bench.ini"), QSettings.Format.IniFormat))
+        store, _ = Store.open(Path(folder) / "progress.db")
+
+        def presentation():
+            window = PresentationWindow(deck, settings, "zh", "light")
+            window.start(0)
+            return window
+
+        for turn in range(runs + 1):  # the first turn loads fonts and warms caches for both
+            measured = (
+                _first_paint_ms(app, lambda: QuizWindow(deck, build_bank(deck), store, "zh")),
+                _first_paint_ms(app, presentation),
+            )
+            if turn:
+                quiz.append(measured[0])
+                shown.append(measured[1])
+        store.close()
+    ratio = statistics.median(quiz) / statistics.median(shown)
+    return [
+        Row(
+            f"quiz window made → first paint, incl. bank (median of {runs})",
+            statistics.median(quiz),
+            "≤ 1.5× presentation",
+            f"presentation window: {statistics.median(shown):.0f} ms (×{ratio:.2f})",
+            ok=ratio <= 1.5,
+        )
+    ]
+
+
 def quiz_rows() -> list[Row]:
     from desktop.deck import load_deck
     from desktop.quiz.generate import build_bank
@@ -57,4 +131,5 @@ def quiz_rows() -> list[Row]:
             ok=statistics.median(times) <= 30,
         ),
         Row("answer → next question shown, incl. commit (p95)", p95, "≤ 30 ms", ok=p95 <= 30),
+        *first_paint_rows(),
     ]

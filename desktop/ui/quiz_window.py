@@ -30,13 +30,14 @@ from desktop.quiz.answers import answer_text
 from desktop.quiz.schedule import RATINGS
 from desktop.quiz.session import Session, start_counts
 from desktop.quiz.store import Store
-from desktop.render.fonts import deck_family
 from desktop.set_aside import SetAside
+from desktop.ui.quiz_browser import QuizBrowser
+from desktop.ui.quiz_style import QuizLook
+from desktop.ui.quiz_tiles import ChoiceTiles
 from desktop.ui.slide_preview import SlidePreview
 from desktop.words import tr, tr_in
 
 LETTERS = "ABCD"
-CHOICE_STYLE = "QPushButton { text-align: left; padding: 8px 16px; font-size: 20px; }"
 TEST_SECONDS = 10 * 60
 
 
@@ -73,7 +74,7 @@ class QuizWindow(QMainWindow):
         self.chosen: int | None = None
         self.clock = QElapsedTimer()
         self.setWindowTitle(f"{plain(render(deck.title, lang, deck.figures))} — {tr('quiz', lang)}")
-        self.setFont(QFont(deck_family(deck)[0]))
+        self.look = QuizLook.for_deck(deck)
         self.resize(1100, 760)
         self.pages = QStackedWidget()
         self._build_notices(set_aside)
@@ -83,6 +84,8 @@ class QuizWindow(QMainWindow):
         self.test_timer = QTimer(self, interval=1000)
         self.test_timer.timeout.connect(self._tick)
         QShortcut(QKeySequence.StandardKey.Quit, self, self.close)
+        QShortcut(QKeySequence("Ctrl+B"), self, self.browse)
+        self.look.dress(self)
         self.show_start()
 
     # What the student must know about their progress file, above every page
@@ -146,9 +149,11 @@ class QuizWindow(QMainWindow):
             self.mode_buttons[mode] = button
             buttons.addWidget(button)
         buttons.insertWidget(2, self.section_choice)
+        self.browse_button = QPushButton(minimumHeight=48, clicked=self.browse)
         column.addWidget(self.start_title)
         column.addWidget(self.counts)
         column.addLayout(self.mastery)
+        column.addWidget(self.browse_button, alignment=Qt.AlignmentFlag.AlignRight)
         column.addStretch()
         column.addLayout(buttons)
         self.pages.addWidget(page)
@@ -176,6 +181,7 @@ class QuizWindow(QMainWindow):
         noun = in_sentence(self.deck.section_word.get(lang))
         for mode, button in self.mode_buttons.items():
             button.setText(tr(f"mode-{mode}", lang, due=due, noun=noun))
+        self.browse_button.setText(tr("browse", lang))
         self.mode_buttons["due"].setDefault(True)
         self.pages.setCurrentWidget(self.start_page)
         self.mode_buttons["due"].setFocus()
@@ -195,16 +201,11 @@ class QuizWindow(QMainWindow):
         column = QVBoxLayout(page)
         self.progress = _label(16)
         self.prompt = _label(28, bold=True)
-        self.choice_buttons = []
-        for i in range(4):
-            button = QPushButton()
-            button.setMinimumHeight(56)
-            button.setCheckable(True)
-            button.setStyleSheet(CHOICE_STYLE)
+        self.tiles = ChoiceTiles(self.look.theme)
+        self.choice_buttons = self.tiles.buttons
+        for i, button in enumerate(self.choice_buttons):
             button.clicked.connect(lambda _=False, i=i: self.choose(i))
-            self.choice_buttons.append(button)
         self.entry = QLineEdit()
-        self.entry.setStyleSheet("font-size: 24px; padding: 8px;")
         # No returnPressed: QLineEdit passes Enter on to the window, whose keyPressEvent submits (once).
         self.verdict = _label(24, bold=True)
         self.explanation = _label(18)
@@ -219,7 +220,7 @@ class QuizWindow(QMainWindow):
             self.grade_buttons[rating] = button
             self.grades.addWidget(button)
             button.setProperty("key", i + 1)
-        for widget in (self.progress, self.prompt, *self.choice_buttons, self.entry, self.verdict):
+        for widget in (self.progress, self.prompt, self.tiles, self.entry, self.verdict):
             column.addWidget(widget)
         column.addWidget(self.explanation)
         column.addWidget(self.source)
@@ -238,13 +239,7 @@ class QuizWindow(QMainWindow):
         self.feedback, self.chosen = None, None
         self.progress.setText(self._progress_text())
         self.prompt.setText(question.prompt.get(lang))
-        for i, button in enumerate(self.choice_buttons):
-            visible = i < len(question.choices)
-            button.setVisible(visible)
-            button.setChecked(False)
-            button.setStyleSheet(CHOICE_STYLE)
-            if visible:
-                button.setText(f"{i + 1}  {LETTERS[i]}   {question.choices[i].get(lang)}")
+        self.tiles.show_choices([choice.get(lang) for choice in question.choices])
         self.entry.setVisible(question.is_numeric)
         self.entry.clear()
         self.entry.setReadOnly(False)
@@ -282,20 +277,16 @@ class QuizWindow(QMainWindow):
     def _show_feedback(self) -> None:
         lang, feedback, question = self.lang, self.feedback, self.feedback.question
         self.verdict.setText(tr("right" if feedback.correct else "wrong", lang, answer=answer_text(question, lang)))
-        self.verdict.setStyleSheet(f"color: {'#1b7f3b' if feedback.correct else '#b3261e'};")
+        self.verdict.setStyleSheet(
+            f"color: {self.look.theme.positive if feedback.correct else self.look.theme.negative};"
+        )
         self.explanation.setText(question.explanation.get(lang))
         self.source.setText(tr_in("source", lang, self.deck.source_language, source=question.source))
         self.show_slide.setText(tr("show-slide", lang))
         for widget in (self.verdict, self.explanation, self.show_slide):
             widget.show()
         self.source.setVisible(question.source not in self.explanation.text())
-        for i, button in enumerate(self.choice_buttons):
-            right, picked = not question.is_numeric and i == question.answer, i == self.chosen
-            if right:
-                button.setText(button.text() + "   ✓")
-            if right or picked:
-                colour = "#d9f2e1" if right else "#f8d7d5"
-                button.setStyleSheet(CHOICE_STYLE + f"QPushButton {{ background: {colour}; color: #111; }}")
+        self.tiles.mark(None if question.is_numeric else question.answer, self.chosen)
         self.entry.setReadOnly(True)
         self._show_grades()
         self.setFocus()
@@ -317,6 +308,11 @@ class QuizWindow(QMainWindow):
             preview = SlidePreview(self.deck, self.question.slide, self.lang, self)
             preview.show()
             self.previewed.emit(preview)
+
+    def browse(self) -> None:
+        """Opens the bank's browser: search, each question's answers and its slide."""
+        self.browser = QuizBrowser(self.deck, self.bank, self.store, self.lang, self.look, self)
+        self.browser.show()
 
     def keyPressEvent(self, event) -> None:
         key, text = event.key(), event.text().upper()
@@ -360,13 +356,14 @@ class QuizWindow(QMainWindow):
     def _build_summary(self) -> None:
         from desktop.ui.quiz_summary import SummaryView
 
-        self.summary_page = SummaryView()
+        self.summary_page = SummaryView(self.look.theme)
+        self.summary_page.previewed.connect(self.previewed)
         self.pages.addWidget(self.summary_page)
 
     def show_summary(self) -> None:
         self.test_timer.stop()
         if self.session is not None:
-            self.summary_page.show_summary(self.session.summary(), self.store.history(), self.deck, self.lang)
+            self.summary_page.show_summary(self.session.summary(), self.store, self.deck, self.lang, self.now())
         self.pages.setCurrentWidget(self.summary_page)
         self.setFocus()
 
