@@ -21,7 +21,7 @@ from desktop.set_aside import SetAside, aside_name
 
 T = TypeVar("T")
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2 added flags and suspended; a version 1 file gets them when opened
 _HEADER = b"SQLite format 3\x00"
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS cards (
@@ -43,6 +43,15 @@ CREATE TABLE IF NOT EXISTS answers (
     overrides INTEGER REFERENCES answers(id)  -- set on a regrade: the answer whose rating it replaces
 );
 CREATE INDEX IF NOT EXISTS answers_by_question ON answers (question_id, id);
+CREATE TABLE IF NOT EXISTS flags (
+    question_id TEXT PRIMARY KEY,
+    flagged_at TEXT NOT NULL,
+    reason TEXT NOT NULL            -- 'wrong' or 'unclear', for the deck's author
+);
+CREATE TABLE IF NOT EXISTS suspended (
+    question_id TEXT PRIMARY KEY,
+    suspended_at TEXT NOT NULL
+);
 """
 
 
@@ -271,6 +280,71 @@ class Store:
             return after
 
         return self._write(work, 0)
+
+    def undo(self, question_id: str) -> CardState | None:
+        """Takes back the question's last answer (and its regrades): the card is as before it, in one transaction."""
+
+        def work(db: sqlite3.Connection) -> CardState | None:
+            row = db.execute(
+                "SELECT id, before FROM answers WHERE question_id = ? AND overrides IS NULL ORDER BY id DESC LIMIT 1",
+                (question_id,),
+            ).fetchone()
+            if row is None:
+                raise StoreError(f"no answer to undo for {question_id}")
+            answer_id, before = row
+            db.execute("DELETE FROM answers WHERE id = ? OR overrides = ?", (answer_id, answer_id))
+            state = _load(question_id, before)
+            if state is None:
+                db.execute("DELETE FROM cards WHERE question_id = ?", (question_id,))
+            else:
+                _put(db, state)
+            return state
+
+        return self._write(work, 0)
+
+    def flag(self, question_id: str, reason: str | None, now: datetime) -> None:
+        """Flags the question as 'wrong' or 'unclear' for the author; None takes the flag away."""
+
+        def work(db: sqlite3.Connection) -> None:
+            db.execute("DELETE FROM flags WHERE question_id = ?", (question_id,))
+            if reason is not None:
+                db.execute("INSERT INTO flags VALUES (?, ?, ?)", (question_id, _stamp(now), reason))
+
+        self._write(work, 0)
+
+    def flags(self) -> list[tuple[str, datetime, str]]:
+        """(question id, when, reason) of each flagged question, the oldest flag first."""
+        rows = self._reads.execute("SELECT question_id, flagged_at, reason FROM flags ORDER BY flagged_at, question_id")
+        return [(qid, datetime.fromisoformat(at), reason) for qid, at, reason in rows]
+
+    def flag_of(self, question_id: str) -> str | None:
+        """The question's flag ('wrong' or 'unclear'), or None."""
+        row = self._reads.execute("SELECT reason FROM flags WHERE question_id = ?", (question_id,)).fetchone()
+        return row[0] if row else None
+
+    def suspend(self, question_id: str, suspended: bool, now: datetime) -> None:
+        """A suspended question is never asked until it is unsuspended."""
+
+        def work(db: sqlite3.Connection) -> None:
+            db.execute("DELETE FROM suspended WHERE question_id = ?", (question_id,))
+            if suspended:
+                db.execute("INSERT INTO suspended VALUES (?, ?)", (question_id, _stamp(now)))
+
+        self._write(work, 0)
+
+    def suspended(self) -> set[str]:
+        return {qid for (qid,) in self._reads.execute("SELECT question_id FROM suspended")}
+
+    def answered_since(self, start: datetime) -> tuple[int, int]:
+        """(new questions, reviews) answered since `start`: what a day's limits count; regrades are not answers."""
+        stamp = _stamp(start)
+        new, reviews = self._reads.execute(
+            "SELECT COALESCE(SUM(before IS NULL), 0), COALESCE(SUM(before IS NOT NULL AND question_id NOT IN"
+            " (SELECT question_id FROM answers WHERE before IS NULL AND overrides IS NULL AND answered_at >= ?)), 0)"
+            " FROM answers WHERE overrides IS NULL AND answered_at >= ?",
+            (stamp, stamp),
+        ).fetchone()
+        return new, reviews
 
     def card(self, question_id: str) -> CardState | None:
         return _card(self._reads, question_id)
