@@ -195,11 +195,12 @@ class QuizWindow(QMainWindow):
         self.section_choice.setVisible(self.section_choice.count() > 0)
         self.mode_buttons["section"].setVisible(self.section_choice.count() > 0)
         noun = in_sentence(self.deck.section_word.get(lang))
-        for mode, button in self.mode_buttons.items():
-            button.setText(tr(f"mode-{mode}", lang, noun=noun))
         # The first run has nothing due but new questions to learn: the button says so, not "0 due".
         due_key = "mode-due" if today.due else "mode-new" if today.new else "mode-done"
-        self.mode_buttons["due"].setText(tr(due_key, lang, due=today.due, new=today.new))
+        for mode, button in self.mode_buttons.items():
+            button.setText(
+                tr(due_key if mode == "due" else f"mode-{mode}", lang, noun=noun, due=today.due, new=today.new)
+            )
         suspended = len({q.id for q in self.bank} & self.store.suspended())
         self.unsuspend.setText(tr("unsuspend", lang, n=suspended))
         self.unsuspend.setVisible(suspended > 0)
