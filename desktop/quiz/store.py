@@ -160,7 +160,9 @@ class Store:
                 )
             db.execute("PRAGMA journal_mode=WAL")
             db.execute("PRAGMA synchronous=FULL")  # a committed answer survives a power cut, not only a kill
-            if version < SCHEMA_VERSION:  # only a new file is written to here: a full disk still opens the rest
+            # A new file, or an older schema's gaining the tables it lacks (its rows kept); a current file is not
+            # written to here, so a full disk still opens it.
+            if version < SCHEMA_VERSION:
                 db.executescript(f"BEGIN; {_SCHEMA} PRAGMA user_version={SCHEMA_VERSION}; COMMIT;")
         except BaseException:
             db.close()
