@@ -219,6 +219,10 @@ class QuizWindow(QMainWindow):
         section = self.section_choice.currentData() if mode == "section" else None
         # Seeded by the clock: a new order of choices each session, the same in a test with a fixed clock.
         self.session = Session(self.bank, self.store, mode, self.now, section=section, seed=int(self.now().timestamp()))
+        if self.session.current is None:  # done for today, or no mistakes: say so rather than score 0 of 0
+            self.session = None
+            self.counts.setText(self.counts.text() + "\n" + tr("no-questions", self.lang))
+            return
         if mode == "test":
             self.test_clock = QElapsedTimer()
             self.test_clock.start()

@@ -63,6 +63,9 @@ def test_the_days_new_question_limit_holds_after_a_restart(qtbot, quiz, store):
     try:
         assert later.mode_buttons["due"].text() == "Review (20 due · 0 new)", "today's twenty, due again; no more new"
         assert "0 new today" in later.counts.text()
+        later.start("mistakes")
+        assert later.pages.currentWidget() is later.start_page, "no mistakes: nothing to start"
+        assert later.counts.text().endswith("No questions in this mode right now.")
     finally:
         reopened.close()
 
