@@ -182,17 +182,26 @@ class Store:
         return aside
 
     def _salvage(self, damaged: Path) -> int:
-        """Copies the answers and cards that can still be read from a damaged file; returns how many answers."""
+        """Copies the answers, cards, flags and suspensions that can still be read from a damaged file; returns how
+        many answers."""
         answers = [row for row in readable_rows(damaged, "answers", _ANSWER_COLUMNS) if _sound_answer(row)]
         cards = [row for row in readable_rows(damaged, "cards", _CARD_COLUMNS) if _sound_card(row)]
+        flags = [row for row in readable_rows(damaged, "flags", _FLAG_COLUMNS) if _sound_mark(row, _REASONS)]
+        suspended = [row for row in readable_rows(damaged, "suspended", _SUSPENDED_COLUMNS) if _sound_mark(row)]
+        tables = (
+            ("answers", _ANSWER_COLUMNS, answers),
+            ("cards", _CARD_COLUMNS, cards),
+            ("flags", _FLAG_COLUMNS, flags),
+            ("suspended", _SUSPENDED_COLUMNS, suspended),
+        )
 
         def work(db: sqlite3.Connection) -> None:
-            for table, columns, rows in (("answers", _ANSWER_COLUMNS, answers), ("cards", _CARD_COLUMNS, cards)):
+            for table, columns, rows in tables:
                 marks = ", ".join("?" * len(columns))
                 db.executemany(f"INSERT OR IGNORE INTO {table} ({', '.join(columns)}) VALUES ({marks})", rows)
 
         salvaged = sum(1 for row in answers if row[-1] is None)  # a regrade is not an answer
-        if answers or cards:
+        if any(rows for _, _, rows in tables):
             self._write(work, salvaged)
         return salvaged
 
@@ -470,6 +479,9 @@ _ANSWER_COLUMNS = (
     "overrides",
 )
 _CARD_COLUMNS = ("question_id", "due", "card", "reps", "lapses")
+_FLAG_COLUMNS = ("question_id", "flagged_at", "reason")
+_SUSPENDED_COLUMNS = ("question_id", "suspended_at")
+_REASONS = ("wrong", "unclear")
 
 
 def _sound_answer(row: tuple) -> bool:
@@ -496,3 +508,12 @@ def _sound_card(row: tuple) -> bool:
         return isinstance(row[0], str) and type(row[3]) is int and type(row[4]) is int and bool(_state(row).card)
     except (ValueError, TypeError, KeyError):
         return False
+
+
+def _sound_mark(row: tuple, reasons: tuple[str, ...] | None = None) -> bool:
+    """A salvaged flag (with its reason) or suspension: a question id and a time."""
+    try:
+        datetime.fromisoformat(row[1])
+    except (ValueError, TypeError):
+        return False
+    return isinstance(row[0], str) and (reasons is None or row[2] in reasons)

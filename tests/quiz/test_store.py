@@ -114,6 +114,8 @@ def test_what_can_still_be_read_of_a_damaged_file_is_copied_into_the_fresh_one(t
             f"q{i % 40}", i % 3 != 0, "good" if i % 3 else "again", 5, "x" * 30, NOW + timedelta(hours=i)
         )
     store.regrade("q19", "easy", NOW + timedelta(days=30))
+    store.flag("q3", "wrong", NOW)
+    store.suspend("q4", True, NOW)
     store.close()
     answers = set(rows(path, "SELECT * FROM answers"))
     cards = set(rows(path, "SELECT * FROM cards"))
@@ -127,6 +129,7 @@ def test_what_can_still_be_read_of_a_damaged_file_is_copied_into_the_fresh_one(t
         )
         assert set(rows(path, "SELECT * FROM cards")) == cards
         assert store.card("q19") is not None and store.mistakes(), "the student's progress is back"
+        assert store.flags() == [("q3", NOW, "wrong")] and store.suspended() == {"q4"}
         assert (tmp_path / "progress.db.damaged-20260302-090000").exists()
     finally:
         store.close()
