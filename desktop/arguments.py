@@ -120,6 +120,10 @@ def build_parser() -> argparse.ArgumentParser:
     questions = verb("questions", "print the question bank generated from the deck's figures")
     questions.add_argument("--json", action="store_true", help="as JSON (the default, and so far the only format)")
     questions.add_argument("--seed", type=int, default=0, help="changes order and distractors, never ids")
+    questions.add_argument(
+        "--flagged", action="store_true", help="the questions students flagged: id, when, why, prompt (tab-separated)"
+    )
+    questions.add_argument("--data-dir", type=Path, metavar="DIR", help="where progress is kept ($CASEBOOK_DATA_DIR)")
 
     about = "draft a deck from an article (Chinese or English): every number it states a figure, with its sentence"
     draft = verbs.add_parser("draft", help=about, description=about)

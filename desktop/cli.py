@@ -201,6 +201,8 @@ def questions(args: Namespace) -> int:
     if deck is None:
         return code
     bank = build_bank(deck, seed=args.seed)
+    if args.flagged:
+        return flagged(args, deck, bank)
     print(json.dumps([q.to_json(deck.languages) for q in bank], ensure_ascii=False, indent=2))
     return 0
 
@@ -274,12 +276,26 @@ def draft(args: Namespace) -> int:
     return 0
 
 
-def quiz(args: Namespace) -> int:
-    deck, code = _valid_deck(args.deck)
-    if deck is None:
-        return code
-    if not _speaks(deck, args.lang):
+def flagged(args: Namespace, deck, bank) -> int:
+    """The questions students flagged, one line each: id, when (local time), why, and the prompt."""
+    from desktop.quiz.store import progress_file
+    from desktop.resources import data_dir
+
+    if not progress_file(data_dir(args.data_dir), deck.id).exists():
+        return 0  # nobody has studied this deck here: nothing flagged, and no progress file made
+    store, _ = _open_store(args, deck)
+    if store is None:
         return 2
+    prompts = {q.id: q.prompt.get(deck.languages[0]) for q in bank}
+    for qid, when, reason in store.flags():
+        prompt = prompts.get(qid, "(no longer in the bank)").replace("\n", " ")
+        print(f"{qid}\t{when.astimezone():%Y-%m-%d %H:%M}\t{reason}\t{prompt}")
+    store.close()
+    return 0
+
+
+def _open_store(args: Namespace, deck):
+    """(the deck's progress store, what was set aside), or (None, None) once the reason is printed."""
     from desktop.quiz.store import Store, StoreError, progress_file
     from desktop.resources import data_dir
 
@@ -287,12 +303,24 @@ def quiz(args: Namespace) -> int:
         store, set_aside = Store.open(progress_file(data_dir(args.data_dir), deck.id))
     except OSError as error:
         print(f"casebook: cannot keep progress in {data_dir(args.data_dir)}: {error.strerror}", file=sys.stderr)
-        return 2
+        return None, None
     except StoreError as error:  # a full disk among them: better said now than after an hour of unsaved answers
         print(f"casebook: {error}", file=sys.stderr)
-        return 2
+        return None, None
     if set_aside:
         print(f"casebook: {set_aside}", file=sys.stderr)
+    return store, set_aside
+
+
+def quiz(args: Namespace) -> int:
+    deck, code = _valid_deck(args.deck)
+    if deck is None:
+        return code
+    if not _speaks(deck, args.lang):
+        return 2
+    store, set_aside = _open_store(args, deck)
+    if store is None:
+        return 2
     from desktop.ui.app import run_quiz
 
     return run_quiz(deck, store, set_aside, args)

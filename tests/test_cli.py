@@ -33,7 +33,7 @@ def test_help_names_every_verb(capsys):
         ("quiz", ["--lang", "--data-dir"]),
         ("export", ["--out", "--format", "--size", "--steps", "--slides", "--handout", "--quiz"]),
         ("validate", ["DECK"]),
-        ("questions", ["--json", "--seed"]),
+        ("questions", ["--json", "--seed", "--flagged"]),
     ],
 )
 def test_each_verb_explains_its_options(capsys, verb, options):

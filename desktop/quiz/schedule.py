@@ -4,26 +4,17 @@ from __future__ import annotations
 
 import zlib
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta, tzinfo
 
 from fsrs import Card, Rating, Scheduler, State
 
 RATINGS = ("again", "hard", "good", "easy")
-SLOW_SECONDS = 25.0  # a right answer that took longer than this was hard
-QUICK_SECONDS = 6.0  # … and one quicker than this was easy
+GRADES = RATINGS[1:]  # what a right answer offers; a wrong one is always again
+DAY_STARTS_AT = 4  # o'clock, local time, as in Anki: a late night still counts as the day before
 
 # No fuzzing: the same answers at the same times give the same due dates, in tests and on every machine.
 _SCHEDULER = Scheduler(enable_fuzzing=False)
 _RATING = dict(zip(RATINGS, (Rating.Again, Rating.Hard, Rating.Good, Rating.Easy), strict=True))
-
-
-def rating_for(correct: bool, seconds: float) -> str:
-    """Wrong is 'again'; right and slow is 'hard'; right and quick is 'easy'; else 'good'."""
-    if not correct:
-        return "again"
-    if seconds > SLOW_SECONDS:
-        return "hard"
-    return "easy" if seconds < QUICK_SECONDS else "good"
 
 
 @dataclass(frozen=True)
@@ -64,3 +55,17 @@ def review(state: CardState | None, question_id: str, rating: str, now: datetime
     lapsed = card.state == State.Review and rating == "again"
     card, _ = _SCHEDULER.review_card(card, _RATING[rating], review_datetime=now)
     return CardState(question_id, card.due, card.to_json(), reps + 1, lapses + lapsed)
+
+
+def preview(state: CardState | None, question_id: str, now: datetime) -> dict[str, timedelta]:
+    """How long until the card is due again, for each rating a review at `now` could get."""
+    return {rating: review(state, question_id, rating, now).due - utc(now) for rating in RATINGS}
+
+
+def study_day(now: datetime, tz: tzinfo | None = None) -> tuple[datetime, datetime]:
+    """The start and end of the study day holding `now`, in `tz` (the system's zone when None)."""
+    local = now.astimezone(tz)
+    start = local.replace(hour=DAY_STARTS_AT, minute=0, second=0, microsecond=0)
+    if local < start:
+        start -= timedelta(days=1)
+    return start, start + timedelta(days=1)

@@ -21,7 +21,7 @@ from desktop.set_aside import SetAside, aside_name
 
 T = TypeVar("T")
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2 added flags and suspended; a version 1 file gets them when opened
 _HEADER = b"SQLite format 3\x00"
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS cards (
@@ -43,6 +43,15 @@ CREATE TABLE IF NOT EXISTS answers (
     overrides INTEGER REFERENCES answers(id)  -- set on a regrade: the answer whose rating it replaces
 );
 CREATE INDEX IF NOT EXISTS answers_by_question ON answers (question_id, id);
+CREATE TABLE IF NOT EXISTS flags (
+    question_id TEXT PRIMARY KEY,
+    flagged_at TEXT NOT NULL,
+    reason TEXT NOT NULL            -- 'wrong' or 'unclear', for the deck's author
+);
+CREATE TABLE IF NOT EXISTS suspended (
+    question_id TEXT PRIMARY KEY,
+    suspended_at TEXT NOT NULL
+);
 """
 
 
@@ -151,7 +160,9 @@ class Store:
                 )
             db.execute("PRAGMA journal_mode=WAL")
             db.execute("PRAGMA synchronous=FULL")  # a committed answer survives a power cut, not only a kill
-            if version < SCHEMA_VERSION:  # only a new file is written to here: a full disk still opens the rest
+            # A new file, or an older schema's gaining the tables it lacks (its rows kept); a current file is not
+            # written to here, so a full disk still opens it.
+            if version < SCHEMA_VERSION:
                 db.executescript(f"BEGIN; {_SCHEMA} PRAGMA user_version={SCHEMA_VERSION}; COMMIT;")
         except BaseException:
             db.close()
@@ -171,17 +182,26 @@ class Store:
         return aside
 
     def _salvage(self, damaged: Path) -> int:
-        """Copies the answers and cards that can still be read from a damaged file; returns how many answers."""
+        """Copies the answers, cards, flags and suspensions that can still be read from a damaged file; returns how
+        many answers."""
         answers = [row for row in readable_rows(damaged, "answers", _ANSWER_COLUMNS) if _sound_answer(row)]
         cards = [row for row in readable_rows(damaged, "cards", _CARD_COLUMNS) if _sound_card(row)]
+        flags = [row for row in readable_rows(damaged, "flags", _FLAG_COLUMNS) if _sound_mark(row, _REASONS)]
+        suspended = [row for row in readable_rows(damaged, "suspended", _SUSPENDED_COLUMNS) if _sound_mark(row)]
+        tables = (
+            ("answers", _ANSWER_COLUMNS, answers),
+            ("cards", _CARD_COLUMNS, cards),
+            ("flags", _FLAG_COLUMNS, flags),
+            ("suspended", _SUSPENDED_COLUMNS, suspended),
+        )
 
         def work(db: sqlite3.Connection) -> None:
-            for table, columns, rows in (("answers", _ANSWER_COLUMNS, answers), ("cards", _CARD_COLUMNS, cards)):
+            for table, columns, rows in tables:
                 marks = ", ".join("?" * len(columns))
                 db.executemany(f"INSERT OR IGNORE INTO {table} ({', '.join(columns)}) VALUES ({marks})", rows)
 
         salvaged = sum(1 for row in answers if row[-1] is None)  # a regrade is not an answer
-        if answers or cards:
+        if any(rows for _, _, rows in tables):
             self._write(work, salvaged)
         return salvaged
 
@@ -271,6 +291,71 @@ class Store:
             return after
 
         return self._write(work, 0)
+
+    def undo(self, question_id: str) -> CardState | None:
+        """Takes back the question's last answer (and its regrades): the card is as before it, in one transaction."""
+
+        def work(db: sqlite3.Connection) -> CardState | None:
+            row = db.execute(
+                "SELECT id, before FROM answers WHERE question_id = ? AND overrides IS NULL ORDER BY id DESC LIMIT 1",
+                (question_id,),
+            ).fetchone()
+            if row is None:
+                raise StoreError(f"no answer to undo for {question_id}")
+            answer_id, before = row
+            db.execute("DELETE FROM answers WHERE id = ? OR overrides = ?", (answer_id, answer_id))
+            state = _load(question_id, before)
+            if state is None:
+                db.execute("DELETE FROM cards WHERE question_id = ?", (question_id,))
+            else:
+                _put(db, state)
+            return state
+
+        return self._write(work, 0)
+
+    def flag(self, question_id: str, reason: str | None, now: datetime) -> None:
+        """Flags the question as 'wrong' or 'unclear' for the author; None takes the flag away."""
+
+        def work(db: sqlite3.Connection) -> None:
+            db.execute("DELETE FROM flags WHERE question_id = ?", (question_id,))
+            if reason is not None:
+                db.execute("INSERT INTO flags VALUES (?, ?, ?)", (question_id, _stamp(now), reason))
+
+        self._write(work, 0)
+
+    def flags(self) -> list[tuple[str, datetime, str]]:
+        """(question id, when, reason) of each flagged question, the oldest flag first."""
+        rows = self._reads.execute("SELECT question_id, flagged_at, reason FROM flags ORDER BY flagged_at, question_id")
+        return [(qid, datetime.fromisoformat(at), reason) for qid, at, reason in rows]
+
+    def flag_of(self, question_id: str) -> str | None:
+        """The question's flag ('wrong' or 'unclear'), or None."""
+        row = self._reads.execute("SELECT reason FROM flags WHERE question_id = ?", (question_id,)).fetchone()
+        return row[0] if row else None
+
+    def suspend(self, question_id: str, suspended: bool, now: datetime) -> None:
+        """A suspended question is never asked until it is unsuspended."""
+
+        def work(db: sqlite3.Connection) -> None:
+            db.execute("DELETE FROM suspended WHERE question_id = ?", (question_id,))
+            if suspended:
+                db.execute("INSERT INTO suspended VALUES (?, ?)", (question_id, _stamp(now)))
+
+        self._write(work, 0)
+
+    def suspended(self) -> set[str]:
+        return {qid for (qid,) in self._reads.execute("SELECT question_id FROM suspended")}
+
+    def answered_since(self, start: datetime) -> tuple[int, int]:
+        """(new questions, reviews) answered since `start`: what a day's limits count; regrades are not answers."""
+        stamp = _stamp(start)
+        new, reviews = self._reads.execute(
+            "SELECT COALESCE(SUM(before IS NULL), 0), COALESCE(SUM(before IS NOT NULL AND question_id NOT IN"
+            " (SELECT question_id FROM answers WHERE before IS NULL AND overrides IS NULL AND answered_at >= ?)), 0)"
+            " FROM answers WHERE overrides IS NULL AND answered_at >= ?",
+            (stamp, stamp),
+        ).fetchone()
+        return new, reviews
 
     def card(self, question_id: str) -> CardState | None:
         return _card(self._reads, question_id)
@@ -394,6 +479,9 @@ _ANSWER_COLUMNS = (
     "overrides",
 )
 _CARD_COLUMNS = ("question_id", "due", "card", "reps", "lapses")
+_FLAG_COLUMNS = ("question_id", "flagged_at", "reason")
+_SUSPENDED_COLUMNS = ("question_id", "suspended_at")
+_REASONS = ("wrong", "unclear")
 
 
 def _sound_answer(row: tuple) -> bool:
@@ -420,3 +508,12 @@ def _sound_card(row: tuple) -> bool:
         return isinstance(row[0], str) and type(row[3]) is int and type(row[4]) is int and bool(_state(row).card)
     except (ValueError, TypeError, KeyError):
         return False
+
+
+def _sound_mark(row: tuple, reasons: tuple[str, ...] | None = None) -> bool:
+    """A salvaged flag (with its reason) or suspension: a question id and a time."""
+    try:
+        datetime.fromisoformat(row[1])
+    except (ValueError, TypeError):
+        return False
+    return isinstance(row[0], str) and (reasons is None or row[2] in reasons)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 from PySide6.QtCore import QElapsedTimer, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QKeySequence, QShortcut
@@ -27,7 +27,7 @@ from desktop.deck.markup import plain
 from desktop.deck.model import Deck
 from desktop.deck.sections import in_sentence
 from desktop.quiz.answers import answer_text
-from desktop.quiz.schedule import RATINGS
+from desktop.quiz.schedule import GRADES, RATINGS
 from desktop.quiz.session import Session, start_counts
 from desktop.quiz.store import Store
 from desktop.set_aside import SetAside
@@ -39,6 +39,22 @@ from desktop.words import tr, tr_in
 
 LETTERS = "ABCD"
 TEST_SECONDS = 10 * 60
+GRADE_KEYS = {rating: str(i) for i, rating in enumerate(RATINGS, start=1)}  # Anki's: 1 again … 4 easy
+ACTION_KEYS = {"flag-wrong": "F", "flag-unclear": "U", "suspend": "@", "undo": "Ctrl+Z"}
+
+
+def interval_text(interval: timedelta, lang: str) -> str:
+    """'10 min', '5 h', '3 d', '2.5 mo', '1.2 y': the next interval as printed on a grade's button."""
+    minutes = interval.total_seconds() / 60
+    days = minutes / 1440
+    if minutes < 60:
+        return tr("n-min", lang, n=max(1, round(minutes)))
+    if days < 1:
+        return tr("n-h", lang, n=round(minutes / 60))
+    if days < 30:
+        return tr("n-d", lang, n=round(days))
+    months, years = days / 30.44, days / 365.25
+    return tr("n-mo", lang, n=f"{months:.1f}") if years < 1 else tr("n-y", lang, n=f"{years:.1f}")
 
 
 def _label(px: int, bold: bool = False) -> QLabel:
@@ -51,7 +67,8 @@ def _label(px: int, bold: bool = False) -> QLabel:
 
 
 class QuizWindow(QMainWindow):
-    """Driven by keyboard alone: 1–4 or A–D choose, Enter submits and moves on, 1–4 after an answer regrade."""
+    """Driven by keyboard alone: 1–4 or A–D choose, Enter or Space submits; after a right answer 2–4 grade it
+    (Hard, Good, Easy) and move on, Enter or Space is Good; Ctrl+Z undoes the last answer; F, U flag, @ suspends."""
 
     previewed = Signal(object)
 
@@ -86,6 +103,7 @@ class QuizWindow(QMainWindow):
         QShortcut(QKeySequence.StandardKey.Quit, self, self.close)
         QShortcut(QKeySequence("Ctrl+B"), self, self.browse)
         self.look.dress(self)
+        QShortcut(QKeySequence.StandardKey.Undo, self, self.undo)
         self.show_start()
 
     # What the student must know about their progress file, above every page
@@ -141,29 +159,40 @@ class QuizWindow(QMainWindow):
         self.mastery = QGridLayout()
         self.section_choice = QComboBox()
         self.mode_buttons = {}
-        buttons = QHBoxLayout()
-        for mode in ("due", "section", "mistakes", "test"):
+        # Two rows, so the five modes fit 1280 pixels in either language: learning first, then practice.
+        learn, practise = QHBoxLayout(), QHBoxLayout()
+        for mode, row in (
+            ("due", learn),
+            ("section", learn),
+            ("mistakes", practise),
+            ("test", practise),
+            ("cram", practise),
+        ):
             button = QPushButton()
             button.setMinimumHeight(48)
             button.clicked.connect(lambda _=False, m=mode: self.start(m))
             self.mode_buttons[mode] = button
-            buttons.addWidget(button)
-        buttons.insertWidget(2, self.section_choice)
+            row.addWidget(button)
+        learn.insertWidget(1, self.section_choice)
         self.browse_button = QPushButton(minimumHeight=48, clicked=self.browse)
+        self.unsuspend = QPushButton()
+        self.unsuspend.clicked.connect(self.unsuspend_all)
         column.addWidget(self.start_title)
         column.addWidget(self.counts)
         column.addLayout(self.mastery)
+        column.addWidget(self.unsuspend)
         column.addWidget(self.browse_button, alignment=Qt.AlignmentFlag.AlignRight)
         column.addStretch()
-        column.addLayout(buttons)
+        column.addLayout(learn)
+        column.addLayout(practise)
         self.pages.addWidget(page)
         self.start_page = page
 
     def show_start(self) -> None:
         lang, now = self.lang, self.now()
-        due, new = start_counts(self.bank, self.store, now)
+        today = start_counts(self.bank, self.store, now)
         self.start_title.setText(tr("quiz", lang) + " · " + plain(render(self.deck.title, lang, self.deck.figures)))
-        self.counts.setText(tr("counts", lang, due=due, new=new, total=len(self.bank)))
+        self.counts.setText(tr("counts", lang, due=today.due, new=today.new, unseen=today.unseen, total=len(self.bank)))
         while self.mastery.count():
             self.mastery.takeAt(0).widget().deleteLater()
         mastery = self.store.mastery(self.bank)
@@ -179,16 +208,35 @@ class QuizWindow(QMainWindow):
         self.section_choice.setVisible(self.section_choice.count() > 0)
         self.mode_buttons["section"].setVisible(self.section_choice.count() > 0)
         noun = in_sentence(self.deck.section_word.get(lang))
+        # The first run has nothing due but new questions to learn: the button says so, not "0 due".
+        due_key = "mode-due" if today.due else "mode-new" if today.new else "mode-done"
         for mode, button in self.mode_buttons.items():
-            button.setText(tr(f"mode-{mode}", lang, due=due, noun=noun))
+            button.setText(
+                tr(due_key if mode == "due" else f"mode-{mode}", lang, noun=noun, due=today.due, new=today.new)
+            )
+        suspended = len({q.id for q in self.bank} & self.store.suspended())
+        self.unsuspend.setText(tr("unsuspend", lang, n=suspended))
+        self.unsuspend.setVisible(suspended > 0)
         self.browse_button.setText(tr("browse", lang))
         self.mode_buttons["due"].setDefault(True)
         self.pages.setCurrentWidget(self.start_page)
         self.mode_buttons["due"].setFocus()
 
+    def unsuspend_all(self) -> None:
+        """Every suspended question of this deck is asked again."""
+        for qid in {q.id for q in self.bank} & self.store.suspended():
+            self.store.suspend(qid, False, self.now())
+        self._show_unsaved()
+        self.show_start()
+
     def start(self, mode: str) -> None:
         section = self.section_choice.currentData() if mode == "section" else None
-        self.session = Session(self.bank, self.store, mode, self.now, section=section)
+        # Seeded by the clock: a new order of choices each session, the same in a test with a fixed clock.
+        self.session = Session(self.bank, self.store, mode, self.now, section=section, seed=int(self.now().timestamp()))
+        if self.session.current is None:  # done for today, or no mistakes: say so rather than score 0 of 0
+            self.session = None
+            self.counts.setText(self.counts.text() + "\n" + tr("no-questions", self.lang))
+            return
         if mode == "test":
             self.test_clock = QElapsedTimer()
             self.test_clock.start()
@@ -214,12 +262,28 @@ class QuizWindow(QMainWindow):
         self.show_slide.clicked.connect(self.preview_slide)
         self.grades = QHBoxLayout()
         self.grade_buttons = {}
-        for i, rating in enumerate(RATINGS):
+        for rating in RATINGS:
             button = QPushButton()
-            button.clicked.connect(lambda _=False, r=rating: self.regrade(r))
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Space and Enter stay with the window: they are Good
+            button.clicked.connect(lambda _=False, r=rating: self.grade(r))
             self.grade_buttons[rating] = button
             self.grades.addWidget(button)
-            button.setProperty("key", i + 1)
+            button.setProperty("key", GRADE_KEYS[rating])
+        self.actions = QHBoxLayout()
+        self.action_buttons = {}
+        for action, method in (
+            ("flag-wrong", lambda: self.flag("wrong")),
+            ("flag-unclear", lambda: self.flag("unclear")),
+            ("suspend", self.suspend),
+            ("undo", self.undo),
+        ):
+            button = QPushButton()
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            button.clicked.connect(method)
+            self.action_buttons[action] = button
+            self.actions.addWidget(button)
+        self.actions.addStretch()
+        self.flagged = _label(16)
         for widget in (self.progress, self.prompt, self.tiles, self.entry, self.verdict):
             column.addWidget(widget)
         column.addWidget(self.explanation)
@@ -227,11 +291,16 @@ class QuizWindow(QMainWindow):
         column.addWidget(self.show_slide)
         column.addLayout(self.grades)
         column.addStretch()
+        column.addWidget(self.flagged)
+        column.addLayout(self.actions)
         self.pages.addWidget(page)
         self.question_page = page
 
     def next_question(self) -> None:
-        question = self.session.next() if self.session else None
+        self.show_question(self.session.next() if self.session else None)
+
+    def show_question(self, question) -> None:
+        """Asks `question`, unanswered; None ends the session with its summary."""
         if question is None:
             self.show_summary()
             return
@@ -248,6 +317,7 @@ class QuizWindow(QMainWindow):
             widget.hide()
         for button in self.grade_buttons.values():
             button.hide()
+        self._show_actions()
         self.pages.setCurrentWidget(self.question_page)
         (self.entry if question.is_numeric else self).setFocus()
         self.clock.start()
@@ -292,16 +362,67 @@ class QuizWindow(QMainWindow):
         self.setFocus()
 
     def _show_grades(self) -> None:
-        for i, (rating, button) in enumerate(self.grade_buttons.items(), start=1):
-            marker = " ●" if rating == self.feedback.rating else ""
-            button.setText(f"{i}  {tr(rating, self.lang)}{marker}")
-            button.show()
+        """A right answer offers Hard, Good (the default) and Easy, a wrong one is Again: each with its interval."""
+        feedback = self.feedback
+        offered = GRADES if feedback.correct else ("again",)
+        for rating, button in self.grade_buttons.items():
+            interval = feedback.intervals.get(rating)
+            text = f"{GRADE_KEYS[rating]}  {tr(rating, self.lang)}"
+            button.setText(text if interval is None else f"{text} · {interval_text(interval, self.lang)}")
+            button.setVisible(rating in offered and bool(feedback.intervals))  # practice modes have no schedule
+            font = button.font()
+            font.setBold(rating == feedback.rating)
+            button.setFont(font)
 
-    def regrade(self, rating: str) -> None:
-        if self.feedback is not None:
-            self.feedback = self.session.regrade(rating, self.now())
+    def grade(self, rating: str) -> None:
+        """Grades a right answer and moves on (Anki's way); a wrong answer's only grade, Again, just moves on."""
+        feedback = self.feedback
+        if feedback is None or rating not in (GRADES if feedback.correct else ("again",)):
+            return
+        if rating != feedback.rating:
+            self.feedback = self.session.grade(rating, self.now())
             self._show_unsaved()
-            self._show_grades()
+        self.next_question()
+
+    def undo(self) -> None:
+        """Takes back the last answer of this session (Ctrl+Z): its card is restored and it is asked again."""
+        if self.session is None or self.pages.currentWidget() is not self.question_page:
+            return
+        question = self.session.undo()
+        self._show_unsaved()
+        if question is not None:
+            self.show_question(question)
+
+    def flag(self, reason: str) -> None:
+        """Flags the question as wrong or unclear for the deck's author; the same key again takes the flag away."""
+        question = self.question
+        if question is None or self.pages.currentWidget() is not self.question_page:
+            return
+        flagged = self.store.flag_of(question.id)
+        self.store.flag(question.id, None if flagged == reason else reason, self.now())
+        self._show_unsaved()
+        self._show_actions()
+
+    def suspend(self) -> None:
+        """Suspends the question (@): never asked again until unsuspended from the start screen."""
+        if self.question is None or self.pages.currentWidget() is not self.question_page:
+            return
+        self.session.suspend(self.now())
+        self._show_unsaved()
+        if self.feedback is None:
+            self.show_question(self.session.next())
+        else:
+            self._show_actions()
+
+    def _show_actions(self) -> None:
+        question, lang = self.question, self.lang
+        for action, button in self.action_buttons.items():
+            button.setText(f"{tr(action, lang)} ({ACTION_KEYS[action]})")
+        flagged = self.store.flag_of(question.id)
+        suspended = question.id in self.store.suspended()
+        notes = ([tr(f"flagged-{flagged}", lang)] if flagged else []) + ([tr("suspended", lang)] if suspended else [])
+        self.flagged.setText(" · ".join(notes))
+        self.flagged.setVisible(bool(notes))
 
     def preview_slide(self) -> None:
         if self.question is not None:
@@ -318,15 +439,19 @@ class QuizWindow(QMainWindow):
         key, text = event.key(), event.text().upper()
         if self.pages.currentWidget() is self.question_page:
             if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space) and self.feedback is not None:
-                self.next_question()
-            elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                self.next_question()  # keeps the grade the answer has: Good when right, Again when wrong
+            elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
                 self.submit()
-            elif self.feedback is not None and text in "1234" and text:
-                self.regrade(RATINGS[int(text) - 1])
+            elif self.feedback is not None and text and text in "1234":
+                self.grade(RATINGS[int(text) - 1])
             elif self.feedback is None and text and (text in "1234" or text in LETTERS):
                 self.choose(int(text) - 1 if text.isdigit() else LETTERS.index(text))
             elif self.feedback is not None and key == Qt.Key.Key_S:
                 self.preview_slide()
+            elif text in ("F", "U"):
+                self.flag("wrong" if text == "F" else "unclear")
+            elif text == "@":
+                self.suspend()
             elif key == Qt.Key.Key_Escape:
                 self.show_summary()
         elif self.pages.currentWidget() is self.summary_page and key in (Qt.Key.Key_Return, Qt.Key.Key_Escape):

@@ -1,22 +1,29 @@
-"""Scheduling: ratings from right/wrong and time, due dates exactly as FSRS says, with a fixed clock."""
+"""Scheduling: study days, each grade's interval, due dates exactly as FSRS says, with a fixed clock."""
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
 
-from desktop.quiz.schedule import RATINGS, rating_for, review
+from desktop.quiz.schedule import RATINGS, preview, review, study_day
 from tests.quiz.conftest import NOW
 
 
-@pytest.mark.parametrize(
-    ("correct", "seconds", "rating"),
-    [(False, 3, "again"), (False, 60, "again"), (True, 30, "hard"), (True, 3, "easy"), (True, 12, "good")],
-)
-def test_a_rating_comes_from_the_verdict_and_the_time(correct, seconds, rating):
-    assert rating_for(correct, seconds) == rating
-    assert rating in RATINGS
+def test_a_study_day_starts_at_4_am_local_time_as_in_anki():
+    beijing = timezone(timedelta(hours=8))
+    late = datetime(2026, 3, 2, 19, 30, tzinfo=UTC)  # 03:30 on 3 March in Beijing: still the 2nd's study day
+    start, end = study_day(late, beijing)
+    assert (start, end) == (datetime(2026, 3, 2, 4, tzinfo=beijing), datetime(2026, 3, 3, 4, tzinfo=beijing))
+    assert study_day(late + timedelta(hours=1), beijing)[0] == end
+
+
+def test_preview_gives_each_grades_interval_without_changing_the_card():
+    first = review(None, "q", "good", NOW)
+    intervals = preview(first, "q", first.due)
+    assert list(intervals) == list(RATINGS)
+    assert intervals["again"] < intervals["hard"] <= intervals["good"] < intervals["easy"]
+    assert intervals["good"] == review(first, "q", "good", first.due).due - first.due
 
 
 @pytest.mark.parametrize(("rating", "due"), [("again", timedelta(minutes=1)), ("good", timedelta(minutes=10))])

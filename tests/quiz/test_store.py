@@ -114,6 +114,8 @@ def test_what_can_still_be_read_of_a_damaged_file_is_copied_into_the_fresh_one(t
             f"q{i % 40}", i % 3 != 0, "good" if i % 3 else "again", 5, "x" * 30, NOW + timedelta(hours=i)
         )
     store.regrade("q19", "easy", NOW + timedelta(days=30))
+    store.flag("q3", "wrong", NOW)
+    store.suspend("q4", True, NOW)
     store.close()
     answers = set(rows(path, "SELECT * FROM answers"))
     cards = set(rows(path, "SELECT * FROM cards"))
@@ -127,6 +129,7 @@ def test_what_can_still_be_read_of_a_damaged_file_is_copied_into_the_fresh_one(t
         )
         assert set(rows(path, "SELECT * FROM cards")) == cards
         assert store.card("q19") is not None and store.mistakes(), "the student's progress is back"
+        assert store.flags() == [("q3", NOW, "wrong")] and store.suspended() == {"q4"}
         assert (tmp_path / "progress.db.damaged-20260302-090000").exists()
     finally:
         store.close()
@@ -242,5 +245,122 @@ def test_an_app_killed_mid_session_loses_no_answer_it_committed(tmp_path):
             number, question = line.split()
             assert (number, question) in saved, line
             assert store.card(question) is not None
+    finally:
+        store.close()
+
+
+def test_undo_restores_the_card_before_the_answer_and_its_regrades_in_one_transaction(store):
+    first = store.record_answer("q", True, "good", 10, "1", NOW)
+    store.record_answer("q", True, "good", 10, "1", NOW + timedelta(days=1))
+    store.regrade("q", "easy", NOW + timedelta(days=1, seconds=3))
+    statements: list[str] = []
+    store._db.set_trace_callback(statements.append)
+    assert store.undo("q") == first == store.card("q")
+    store._db.set_trace_callback(None)
+    writes = [s.split()[0] for s in statements if not s.startswith("SELECT")]
+    assert writes == ["BEGIN", "DELETE", "INSERT", "COMMIT"]
+    assert rows(store.path, "SELECT rating FROM answers") == [("good",)], "the answer and its regrade are gone"
+    assert store.undo("q") is None and store.card("q") is None and store.seen() == set(), "a new card again"
+    with pytest.raises(StoreError):
+        store.undo("q")
+
+
+def test_flags_and_suspensions_are_kept_and_can_be_taken_back(store):
+    store.flag("b", "unclear", NOW + timedelta(minutes=1))
+    store.flag("a", "wrong", NOW)
+    assert store.flags() == [("a", NOW, "wrong"), ("b", NOW + timedelta(minutes=1), "unclear")]
+    store.flag("a", None, NOW)
+    assert store.flag_of("a") is None and store.flag_of("b") == "unclear"
+    store.suspend("c", True, NOW)
+    assert store.suspended() == {"c"}
+    store.suspend("c", False, NOW)
+    assert store.suspended() == set()
+
+
+def test_answered_since_counts_new_questions_and_reviews_not_regrades(store):
+    store.record_answer("old", True, "easy", 5, "x", NOW - timedelta(days=5))
+    store.record_answer("old", True, "good", 5, "x", NOW + timedelta(hours=1))  # a review today
+    store.record_answer("new", False, "again", 5, "x", NOW + timedelta(hours=1))  # new today …
+    store.record_answer("new", True, "good", 5, "x", NOW + timedelta(hours=2))  # … and its learning step
+    store.regrade("new", "easy", NOW + timedelta(hours=2))
+    assert store.answered_since(NOW) == (1, 1)
+    assert store.answered_since(NOW - timedelta(days=6)) == (2, 0), "a card first seen that day is not a review"
+
+
+def test_a_progress_file_of_schema_1_opens_with_its_answers_and_gains_flags(tmp_path):
+    path = tmp_path / "progress.db"
+    old = sqlite3.connect(path)
+    old.executescript(
+        "CREATE TABLE cards (question_id TEXT PRIMARY KEY, due TEXT NOT NULL, card TEXT NOT NULL,"
+        " reps INTEGER NOT NULL, lapses INTEGER NOT NULL);"
+        "CREATE TABLE answers (id INTEGER PRIMARY KEY, question_id TEXT NOT NULL, answered_at TEXT NOT NULL,"
+        " correct INTEGER NOT NULL, rating TEXT NOT NULL, seconds REAL NOT NULL, response TEXT NOT NULL,"
+        " before TEXT, overrides INTEGER REFERENCES answers(id));"
+        "PRAGMA user_version=1;"
+    )
+    state = review(None, "q", "good", NOW)
+    old.execute(
+        "INSERT INTO cards VALUES ('q', ?, ?, 1, 0)", (state.due.isoformat(timespec="microseconds"), state.card_json)
+    )
+    old.execute("INSERT INTO answers VALUES (1, 'q', ?, 1, 'good', 4.0, '2', NULL, NULL)", (NOW.isoformat(),))
+    old.commit()
+    old.close()
+    store, notice = Store.open(path)
+    try:
+        assert notice is None and store.card("q") == state and store.seen() == {"q"}
+        store.flag("q", "wrong", NOW)
+        assert store.flags() == [("q", NOW, "wrong")]
+        assert rows(path, "PRAGMA user_version") == [(SCHEMA_VERSION,)]
+    finally:
+        store.close()
+
+
+UNDO_CHILD = textwrap.dedent(
+    """
+    import sys
+    from datetime import UTC, datetime, timedelta
+    from pathlib import Path
+
+    from desktop.quiz.store import Store
+
+    store, _ = Store.open(Path(sys.argv[1]))
+    start = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
+    for i in range(100_000):
+        question = f"q{i}"
+        store.record_answer(question, True, "good", 5.0, str(i), start + timedelta(seconds=i))
+        if i % 2:
+            store.undo(question)
+            store.flag(question, "unclear", start)
+        print(i, flush=True)
+    """
+)
+
+
+def test_an_app_killed_while_undoing_and_flagging_keeps_each_committed_step(tmp_path):
+    path = tmp_path / "progress.db"
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    child = subprocess.Popen([sys.executable, "-c", UNDO_CHILD, str(path)], stdout=subprocess.PIPE, text=True, env=env)
+    printed: list[str] = []
+    try:
+        for line in child.stdout:
+            printed.append(line)
+            if len(printed) == 40:
+                child.send_signal(signal.SIGKILL)
+                break
+    finally:
+        child.kill()
+        rest, _ = child.communicate(timeout=30)
+    printed += rest.splitlines(keepends=True)
+    store, notice = Store.open(path)
+    try:
+        assert notice is None
+        answered = {qid for (qid,) in rows(path, "SELECT question_id FROM answers")}
+        flagged = {qid for qid, _, _ in store.flags()}
+        for line in printed:
+            i = int(line)
+            undone = bool(i % 2)
+            assert (f"q{i}" in answered) != undone and (f"q{i}" in store.seen()) != undone
+            assert (f"q{i}" in flagged) == undone
+        assert answered == store.seen(), "every card has its answer and no more, even the step the kill cut"
     finally:
         store.close()

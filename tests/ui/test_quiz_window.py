@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
 
 from desktop.deck import load_deck
 from desktop.quiz.generate import build_bank
+from desktop.quiz.store import Store
 from desktop.ui.quiz_window import QuizWindow
 from desktop.ui.settings import Settings
 from desktop.ui.window import PresentationWindow
@@ -42,8 +43,31 @@ def answer(qtbot, window, right: bool = True) -> None:
 
 
 def test_the_start_screen_counts_new_questions_and_shows_every_section(quiz):
-    assert f"0 due today · {len(BANK)} new" in quiz.counts.text()
+    assert quiz.counts.text().startswith(f"0 due today · 20 new today · {len(BANK)} never asked")
+    assert quiz.mode_buttons["due"].text() == "Learn 20 new questions", "the first run does not say 0 due"
     assert quiz.mastery.rowCount() == 8
+
+
+def test_the_days_new_question_limit_holds_after_a_restart(qtbot, quiz, store):
+    quiz.start("due")
+    for _ in range(20):
+        answer(qtbot, quiz)
+        qtbot.keyClick(quiz, Qt.Key.Key_Space)
+    assert quiz.pages.currentWidget() is quiz.summary_page, "twenty new questions, then the day is done"
+    quiz.close()
+    path = store.path
+    store.close()
+    reopened, _ = Store.open(path)
+    later = QuizWindow(DECK, BANK, reopened, "en", now=lambda: NOW + timedelta(hours=2))
+    qtbot.addWidget(later)
+    try:
+        assert later.mode_buttons["due"].text() == "Review (20 due · 0 new)", "today's twenty, due again; no more new"
+        assert "0 new today" in later.counts.text()
+        later.start("mistakes")
+        assert later.pages.currentWidget() is later.start_page, "no mistakes: nothing to start"
+        assert later.counts.text().endswith("No questions in this mode right now.")
+    finally:
+        reopened.close()
 
 
 def test_answer_right_then_wrong_by_keyboard_and_the_store_keeps_both(qtbot, quiz, store):
@@ -75,16 +99,95 @@ def test_a_typed_number_accepts_its_unit_and_full_width_digits(qtbot, quiz):
     assert quiz.verdict.text().startswith("✓")
 
 
-def test_after_an_answer_1_to_4_regrade_and_s_shows_the_slide(qtbot, quiz):
+def test_a_right_answer_offers_hard_good_easy_with_their_intervals_and_4_grades_easy(qtbot, quiz, store):
     qtbot.keyClick(quiz, Qt.Key.Key_Return)
     question = quiz.question
     answer(qtbot, quiz)
-    qtbot.keyClick(quiz, "1")
-    assert quiz.feedback.rating == "again"
-    assert "●" in quiz.grade_buttons["again"].text()
-    with qtbot.waitSignal(quiz.previewed, timeout=3000) as shown:
+    shown = {r: b.text() for r, b in quiz.grade_buttons.items() if b.isVisible()}
+    assert shown == {"hard": "2  Hard · 6 min", "good": "3  Good · 10 min", "easy": "4  Easy · 8 d"}
+    assert quiz.grade_buttons["good"].font().bold(), "Good is the default: Space or Enter"
+    with qtbot.waitSignal(quiz.previewed, timeout=3000) as preview:
         qtbot.keyClick(quiz, Qt.Key.Key_S)
-    assert shown.args[0].scene.slide.id == question.slide
+    assert preview.args[0].scene.slide.id == question.slide
+    quiz.activateWindow()
+    qtbot.keyClick(quiz, "4")
+    assert quiz.question.id != question.id and quiz.feedback is None, "a grade moves on, as in Anki"
+    assert store.card(question.id).due - NOW == timedelta(days=8)
+
+
+def test_a_wrong_answer_is_again_and_a_choice_takes_its_number_then_space(qtbot, quiz, store):
+    quiz.start("due")
+    while quiz.question.is_numeric:
+        answer(qtbot, quiz)
+        qtbot.keyClick(quiz, Qt.Key.Key_Space)
+    question = quiz.question
+    qtbot.keyClick(quiz, str((question.answer + 1) % len(question.choices) + 1))
+    assert quiz.feedback is None, "a number chooses; it does not submit"
+    qtbot.keyClick(quiz, Qt.Key.Key_Space)
+    assert quiz.verdict.text().startswith("✗")
+    assert [r for r, b in quiz.grade_buttons.items() if b.isVisible()] == ["again"]
+    assert quiz.grade_buttons["again"].text() == "1  Again · 1 min"
+    qtbot.keyClick(quiz, "4")
+    assert quiz.feedback is not None and store.card(question.id).due - NOW == timedelta(minutes=1), "no Easy"
+
+
+def test_choices_are_shuffled_each_time_a_question_is_shown(qtbot, quiz):
+    quiz.start("cram")
+    question = next(q for q in BANK if not q.is_numeric)
+    orders = set()
+    for _ in range(6):
+        quiz.session._queue.insert(0, question.id)
+        quiz.session._showing = None
+        quiz.show_question(quiz.session.current)
+        orders.add(tuple(button.text() for button in quiz.choice_buttons if button.isVisible()))
+        answer(qtbot, quiz)
+        assert quiz.verdict.text().startswith("✓ Right")
+        qtbot.keyClick(quiz, Qt.Key.Key_Space)
+    assert len(orders) > 1
+
+
+def test_ctrl_z_takes_back_the_last_answer_and_restores_the_card(qtbot, quiz, store):
+    quiz.start("due")
+    first = quiz.question
+    answer(qtbot, quiz)
+    qtbot.keyClick(quiz, "4")  # easy, and on
+    answer(qtbot, quiz, right=False)
+    second = quiz.question
+    qtbot.keyClick(quiz, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert quiz.question.id == second.id and quiz.feedback is None and store.card(second.id) is None
+    qtbot.keyClick(quiz, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert quiz.question.id == first.id and quiz.feedback is None and store.card(first.id) is None
+    assert quiz.progress.text().startswith("Question 1 of ")
+    answer(qtbot, quiz)
+    assert quiz.grade_buttons["good"].font().bold() and store.card(first.id).reps == 1
+
+
+def test_f_flags_a_question_for_the_author_and_at_suspends_it(qtbot, quiz, store):
+    quiz.start("due")
+    question = quiz.question
+    qtbot.keyClick(quiz, Qt.Key.Key_F)
+    assert quiz.flagged.text().startswith("Flagged as wrong") and store.flag_of(question.id) == "wrong"
+    assert quiz.action_buttons["flag-wrong"].text() == "Flag: wrong (F)"
+    qtbot.keyClick(quiz, Qt.Key.Key_U)
+    assert store.flag_of(question.id) == "unclear"
+    qtbot.keyClick(quiz, "@")
+    assert quiz.question.id != question.id and question.id in store.suspended(), "suspended: the next one"
+    qtbot.keyClick(quiz, Qt.Key.Key_Escape)
+    qtbot.keyClick(quiz, Qt.Key.Key_Return)
+    assert quiz.unsuspend.isVisible() and quiz.unsuspend.text() == "Unsuspend 1 questions"
+    qtbot.mouseClick(quiz.unsuspend, Qt.MouseButton.LeftButton)
+    assert store.suspended() == set() and not quiz.unsuspend.isVisible()
+
+
+def test_a_timed_test_and_cram_leave_the_schedule_alone(qtbot, quiz, store):
+    for mode in ("test", "cram"):
+        quiz.start(mode)
+        answer(qtbot, quiz)
+        assert not any(b.isVisible() for b in quiz.grade_buttons.values()), "nothing to grade: no schedule"
+        qtbot.keyClick(quiz, Qt.Key.Key_Space)
+        qtbot.keyClick(quiz, Qt.Key.Key_Escape)
+        qtbot.keyClick(quiz, Qt.Key.Key_Return)
+    assert store.seen() == set() and store.history() == []
 
 
 def test_escape_ends_the_session_with_a_summary(qtbot, quiz):
@@ -152,8 +255,7 @@ def test_an_answer_the_disk_cannot_take_is_said_kept_and_saved_when_there_is_roo
         "Answers not saved yet: 1 (database or disk is full). "
         "They are kept here and written with your next answer, or when you press Retry saving."
     )
-    qtbot.keyClick(quiz, "1")  # a regrade while the disk is full is kept too
-    qtbot.keyClick(quiz, Qt.Key.Key_Return)
+    qtbot.keyClick(quiz, "2")  # a grade (Hard) while the disk is full is kept too, and on to the next
     answer(qtbot, quiz, right=False)
     assert "not saved yet: 2 " in quiz.unsaved.text()
     saved = rows(store.path, "SELECT COUNT(*) FROM answers")
@@ -162,7 +264,7 @@ def test_an_answer_the_disk_cannot_take_is_said_kept_and_saved_when_there_is_roo
     assert not quiz.unsaved_bar.isVisible()
     assert rows(store.path, "SELECT COUNT(*) FROM answers") == [(saved[0][0] + 3,)], "two answers and a regrade"
     ratings = rows(store.path, f"SELECT rating, overrides IS NOT NULL FROM answers WHERE question_id = '{held}'")
-    assert len(ratings) == 2 and ratings[-1] == ("again", 1), "the answer, then its regrade"
+    assert len(ratings) == 2 and ratings[-1] == ("hard", 1), "the answer, then its grade"
 
 
 def click(box, text: str) -> None:
@@ -221,3 +323,26 @@ def test_a_damaged_progress_file_is_said_in_the_quiz_window_with_what_was_read_b
     )
     assert f"{len(BANK)} new" not in quiz.counts.text(), "the questions answered before are not new again"
     assert not window.badge.isVisible(), "not on the audience's screen"
+
+
+def test_a_question_flagged_in_the_window_is_listed_by_questions_flagged(qtbot):
+    from desktop.quiz.store import progress_file
+    from desktop.resources import data_dir
+    from tests.conftest import run_casebook
+
+    path = progress_file(data_dir(), DECK.id)
+    nothing = run_casebook("questions", "--flagged")
+    assert (nothing.returncode, nothing.stdout, nothing.stderr) == (0, "", "") and not path.exists()
+    store, _ = Store.open(path)
+    window = QuizWindow(DECK, BANK, store, "en", now=lambda: NOW)
+    qtbot.addWidget(window)
+    window.start("due")
+    question = window.question
+    qtbot.keyClick(window, Qt.Key.Key_U)
+    window.close()
+    store.close()
+    listed = run_casebook("questions", "--flagged")
+    assert listed.returncode == 0 and listed.stderr == ""
+    when = NOW.astimezone().strftime("%Y-%m-%d %H:%M")
+    prompt = question.prompt.get("zh").replace("\n", " ")  # one line each
+    assert listed.stdout == f"{question.id}\t{when}\tunclear\t{prompt}\n"
