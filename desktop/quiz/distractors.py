@@ -6,7 +6,7 @@ import math
 import random
 
 from desktop.deck.model import Figure
-from desktop.quiz.answers import decimals
+from desktop.quiz.answers import decimals, readings
 from desktop.quiz.index import DeckIndex
 from desktop.quiz.wording import LANGS, value_text, with_value
 
@@ -50,10 +50,10 @@ def _peer(figure: Figure, other: Figure) -> bool:
     )
 
 
-def _similar(figure: Figure, other: Figure) -> bool:
-    """Within a factor of three: 6.8% is not asked among 41% and 89%, which give it away."""
+def _similar(figure: Figure, other: Figure, factor: float) -> bool:
+    """Within a factor: 6.8% is not asked among 41% and 89%, which give it away."""
     size, other_size = abs(figure.value), abs(other.value)
-    return size / 3 <= other_size <= size * 3
+    return size / factor <= other_size <= size * factor
 
 
 def _candidates(figure: Figure, index: DeckIndex, rng: random.Random, shown: Figure | None) -> list:
@@ -62,10 +62,17 @@ def _candidates(figure: Figure, index: DeckIndex, rng: random.Random, shown: Fig
     near, rest = index.neighbours(figure)
     partner = index.counterpart(figure)
 
-    def usable(other: Figure) -> bool:  # a figure asked alike would be a second right answer
-        return _peer(figure, other) and _similar(figure, other) and other != partner and not index.alike(figure, other)
+    def usable(other: Figure, factor: float) -> bool:  # a figure asked alike would be a second right answer
+        return (
+            _peer(figure, other)
+            and _similar(figure, other, factor)
+            and other != partner
+            and not index.alike(figure, other)
+        )
 
-    near, rest = [f for f in near if usable(f)], [f for f in rest if usable(f)]
+    # A figure of the same chart is a fair distractor within a factor of three; one from another slide only when
+    # close (within two): a US market share of 37% is not asked among staff shares of 89% and 92%.
+    near, rest = [f for f in near if usable(f, 3)], [f for f in rest if usable(f, 2)]
     rng.shuffle(near)
     rng.shuffle(rest)
     first = [partner] if partner is not None and partner != shown and _peer(figure, partner) else []
@@ -107,6 +114,9 @@ def distractor_values(
     keeps_direction = _direction(figure, shown)
     sign = -1 if not isinstance(figure.value, tuple) and figure.value < 0 else 1
     taken = {lang: {value_text(figure, lang)} for lang in LANGS}
+    for other in readings(figure):  # a reading the caveat allows would be a second right answer
+        for lang in LANGS:
+            taken[lang].add(value_text(with_value(figure, other), lang))
     values = []
     for candidate in _candidates(figure, index, rng, shown):
         if not isinstance(candidate, tuple) and not fits(figure, candidate):
