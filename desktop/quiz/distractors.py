@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import math
 import random
+from collections.abc import Iterable
+from itertools import chain
 
 from desktop.deck.model import Figure
 from desktop.quiz.answers import decimals, readings
 from desktop.quiz.index import DeckIndex
-from desktop.quiz.wording import LANGS, value_text, with_value
+from desktop.quiz.wording import LANGS, value_text
 
 # Nearby numbers: within ±50 % first (in an order the seed picks), then closer and further out.
 _NEAR = (0.75, 1.25, 0.5, 1.5, 0.6, 1.4, 0.8, 1.2)
@@ -56,7 +58,7 @@ def _similar(figure: Figure, other: Figure, factor: float) -> bool:
     return size / factor <= other_size <= size * factor
 
 
-def _candidates(figure: Figure, index: DeckIndex, rng: random.Random, shown: Figure | None) -> list:
+def _candidates(figure: Figure, index: DeckIndex, rng: random.Random, shown: Figure | None) -> Iterable:
     if isinstance(figure.value, tuple):
         return _ranges(*figure.value, rng)
     near, rest = index.neighbours(figure)
@@ -83,8 +85,9 @@ def _candidates(figure: Figure, index: DeckIndex, rng: random.Random, shown: Fig
     ordered = list(_NEAR)
     rng.shuffle(ordered)
     # Last, the nearest values the figure's precision can write: a 0 or a 0.001 has no multiples to offer.
-    steps = [round_like(magnitude + k * 10**-places, places) for k in (1, -1, 2, -2, 3, -3)]
-    return stated + [round_like(magnitude * k, places) for k in ordered + list(_FAR)] + steps
+    steps = (round_like(magnitude + k * 10**-places, places) for k in (1, -1, 2, -2, 3, -3))
+    multiples = (round_like(magnitude * k, places) for k in ordered + list(_FAR))
+    return chain(stated, multiples, steps)  # worked out only as far as three distractors need
 
 
 def _ranges(low: float, high: float, rng: random.Random) -> list[tuple[float, float]]:
@@ -116,7 +119,7 @@ def distractor_values(
     taken = {lang: {value_text(figure, lang)} for lang in LANGS}
     for other in readings(figure):  # a reading the caveat allows would be a second right answer
         for lang in LANGS:
-            taken[lang].add(value_text(with_value(figure, other), lang))
+            taken[lang].add(value_text(figure, lang, other))
     values = []
     for candidate in _candidates(figure, index, rng, shown):
         if not isinstance(candidate, tuple) and not fits(figure, candidate):
@@ -124,7 +127,7 @@ def distractor_values(
         value = candidate if isinstance(candidate, tuple) else sign * candidate
         if not isinstance(value, tuple) and not keeps_direction(value):
             continue
-        texts = {lang: value_text(with_value(figure, value), lang) for lang in LANGS}
+        texts = {lang: value_text(figure, lang, value) for lang in LANGS}
         if any(texts[lang] in taken[lang] for lang in LANGS):
             continue
         for lang in LANGS:

@@ -25,7 +25,6 @@ from desktop.quiz.wording import (
     numeric_prompt,
     recall_prompt,
     value_text,
-    with_value,
 )
 
 _ROMAN = ("", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
@@ -87,15 +86,15 @@ def recall(figure: Figure, partner: Figure | None, index: DeckIndex, seed: int) 
     if is_qualified(figure):
         choices = [both(lambda lang, v=v: blank_choice(figure, v, lang)) for v in values]
     else:
-        choices = [both(lambda lang, v=v: value_text(with_value(figure, v), lang)) for v in values]
-    right = choices[0]
-    rng.shuffle(choices)
+        choices = [both(lambda lang, v=v: value_text(figure, lang, v)) for v in values]
+    order = list(range(len(choices)))
+    rng.shuffle(order)  # the permutation shuffling the choices would make, without reading a lazy text
     return Question(
         id=ident,
         kind="recall",
         prompt=both(lambda lang: recall_prompt(figure, partner, lang)),
-        choices=tuple(choices),
-        answer=choices.index(right),
+        choices=tuple(choices[i] for i in order),
+        answer=order.index(0),
         tolerance=None,
         **_common(figure, index, partner),
     )
@@ -133,22 +132,19 @@ def _shown_label(figure: Figure, index: DeckIndex, lang: str) -> str:
     return label(figure, lang) if lang == "zh" else capital(label(figure, lang))
 
 
-def _gives_away(figure: Figure, section: Section, languages: tuple[str, ...]) -> bool:
-    """The figure's measure shares a word with the section's title, in any language the deck shows."""
-    return any(
-        content_words(figure.measures.get(lang), lang) & content_words(plain(section.title.get(lang)), lang)
-        for lang in languages
-    )
+def _gives_away(words: dict[str, frozenset[str]], section: Section) -> bool:
+    """The figure's measure (its `words` per language) shares a word with the section's title (plain already)."""
+    return any(found & content_words(section.title.get(lang), lang) for lang, found in words.items())
 
 
 def which_section(figure: Figure, index: DeckIndex, seed: int) -> Question | None:
     """In which numbered section a figure appears: up to four section titles, the right one among them; never
     asked when the measure names its section, and no other title that shares a word with it is offered."""
     home = index.section(figure.id)
-    languages = index.deck.languages
-    if home.number is None or _gives_away(figure, home, languages):
+    words = {lang: content_words(figure.measures.get(lang), lang) for lang in index.deck.languages}
+    if home.number is None or _gives_away(words, home):
         return None
-    others = [s for s in index.numbered if s is not home and not _gives_away(figure, s, languages)]
+    others = [s for s in index.numbered if s is not home and not _gives_away(words, s)]
     if len(others) < 2:
         return None
     ident = f"pillar:{figure.id}"  # the id of the days when sections were pillars: progress is keyed on it

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from desktop.deck.figures import derivation, format_period, format_value, render
-from desktop.deck.model import Figure, Table, Text
+from desktop.deck.model import EMPTY_TEXT, Figure, Table, Text
 from desktop.words import tr_in
 
 LANGS = ("zh", "en")
@@ -99,8 +99,15 @@ def is_fall(figure: Figure) -> bool:
     return figure.role == "change" and not isinstance(figure.value, tuple) and figure.value < 0
 
 
-def value_text(figure: Figure, lang: str) -> str:
-    """The figure as the article states it; a fall says so in words ('下降83%', 'down 83%')."""
+def value_text(figure: Figure, lang: str, value=None) -> str:
+    """The figure (or `value` in its unit) as the article states it; a fall says so ('下降83%', 'down 83%')."""
+    value = figure.value if value is None else value
+    return _stated(value, figure.unit, figure.qualifier, figure.role == "change", lang)
+
+
+@lru_cache(maxsize=8192)  # a bank formats each figure and its distractors in two languages, again at each build
+def _stated(value, unit: str | None, qualifier: str, change: bool, lang: str) -> str:
+    figure = Figure("v", value, unit, None, EMPTY_TEXT, "change" if change else "level", qualifier, None)
     text = format_value(figure, lang)
     if is_fall(figure):
         return ("下降" if lang == "zh" else "down ") + text
