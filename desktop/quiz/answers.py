@@ -26,6 +26,18 @@ def tolerance(*values: float) -> float:
     return 0.5 * 10 ** -max(decimals(v) for v in values)
 
 
+def readings(figure: Figure) -> tuple[float, ...]:
+    """Other values the figure's caveat says it may mean, written in its unit ('提升3.2倍' may be 4.2倍)."""
+    if figure.caveat is None or isinstance(figure.value, tuple) or figure.unit is None:
+        return ()
+    found: dict[float, None] = {}
+    for lang, text in figure.caveat.by_lang:
+        suffix = re.escape(form(figure.unit, lang)[0].replace("{}", "").strip())
+        for match in re.finditer(rf"(\d+(?:\.\d+)?)\s*{suffix}" if suffix else r"(?!)", text):
+            found.setdefault(float(match.group(1)), None)
+    return tuple(v for v in found if v != abs(figure.value))
+
+
 def _normal(text: str) -> str:
     """Full-width digits and signs to ASCII (NFKC), every kind of minus to '-'."""
     text = unicodedata.normalize("NFKC", text).translate(_MINUS)
@@ -60,7 +72,7 @@ def is_correct(question: Question, response: int | str, lang: str | None = None)
         else:
             readings = {"zh": [value], None: [value, value / scale]}.get(lang, [value / scale])
     allowed = (question.tolerance or 0.0) + 1e-9
-    return any(abs(reading - answer.value) <= allowed for reading in readings)
+    return any(abs(reading - right) <= allowed for reading in readings for right in (answer.value, *answer.also))
 
 
 def answer_text(question: Question, lang: str) -> str:
@@ -69,5 +81,13 @@ def answer_text(question: Question, lang: str) -> str:
     if not isinstance(answer, NumericAnswer):
         return question.choices[answer].get(lang)
     role = "change" if question.kind == "points" else "level"
-    figure = Figure("answer", answer.value, answer.unit, None, EMPTY_TEXT, role, answer.qualifier, None)
-    return format_value(figure, lang, signed=question.kind == "points")
+    texts = [
+        format_value(
+            Figure("answer", v, answer.unit, None, EMPTY_TEXT, role, answer.qualifier, None),
+            lang,
+            signed=question.kind == "points",
+        )
+        for v in (answer.value, *answer.also)
+    ]
+    # The caveat's other reading is right too, and the explanation's note says why.
+    return texts[0] + "".join(f"（或{t}）" if lang == "zh" else f" (or {t})" for t in texts[1:])

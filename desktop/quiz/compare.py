@@ -8,19 +8,19 @@ import zlib
 from desktop.deck.figures import derivation, format_value, render
 from desktop.deck.model import Figure, Slide, Table, Text
 from desktop.deck.reader import PLACEHOLDER
-from desktop.quiz.answers import tolerance
-from desktop.quiz.distractors import rng_for
+from desktop.quiz.answers import decimals, tolerance
+from desktop.quiz.distractors import rng_for, round_like
 from desktop.quiz.index import DeckIndex
 from desktop.quiz.model import NumericAnswer, Question
 from desktop.quiz.wording import (
     ACCORDING,
     LANGS,
     both,
+    cite,
     fill_line,
     lower_first,
     noun_phrase,
     period_text,
-    quote,
     split_measure,
     value_text,
 )
@@ -37,7 +37,7 @@ def questions(index: DeckIndex, seed: int) -> list[Question]:
             _keep(found, grew_most(slide, index, seed))
         if chart and chart.kind == "benchmark":
             for pair in chart.pairs:
-                _keep(found, versus(slide, pair, index))
+                _keep(found, versus(slide, pair, index, seed))
     for before, after, slide in _before_after_pairs(index):
         _keep(found, points(before, after, slide, index))
     words = _word_cells(index)
@@ -73,7 +73,7 @@ def _span(before: Figure, after: Figure, index: DeckIndex, lang: str) -> str:
 
 def _quotes(figures: list[Figure], lang: str, index: DeckIndex) -> list[str]:
     written_in = index.deck.source_language
-    return [quote(s, lang, written_in) for s in dict.fromkeys(f.source for f in figures if f.source)]
+    return [cite(s, lang, written_in, index) for s in dict.fromkeys(f.source for f in figures if f.source)]
 
 
 def grew_most(slide: Slide, index: DeckIndex, seed: int) -> Question | None:
@@ -82,8 +82,8 @@ def grew_most(slide: Slide, index: DeckIndex, seed: int) -> Question | None:
     shares = [
         f for _, b, a in parts for f in (b, a) if f is not None and f.unit == "%" and not isinstance(f.value, tuple)
     ]
-    if len(parts) < 2 or len(shares) < 2 * len(parts):
-        return None  # a part unknown, derived, not a share, or a range: no single change to rank
+    if len(parts) < 3 or len(shares) < 2 * len(parts):
+        return None  # two parts are a coin toss; a part unknown, derived, not a share, or a range: no change to rank
     changes = [a.value - b.value for _, b, a in parts]
     best = max(changes)
     if changes.count(best) > 1:
@@ -132,27 +132,47 @@ def _name(text: Text | None, lang: str) -> str:
     return _NOTE.sub("", text.get(lang)) if text else ""
 
 
-def versus(slide: Slide, pair, index: DeckIndex) -> Question | None:
-    """A benchmark pair: above or below? A derived comparator is marked as our arithmetic."""
+def _gap_text(above: bool, gap: float, unit: str | None, lang: str) -> str:
+    """'高出12个百分点' / 'Above, by 12 pp': a share's gap is in points, any other in the figures' unit."""
+    figure = Figure("gap", gap, "pp" if unit == "%" else unit, None, Text(()), "level", "exact", None)
+    amount = format_value(figure, lang)
+    if lang == "zh":
+        return ("高出" if above else "低") + amount
+    return f"{'Above' if above else 'Below'}, by {amount}"
+
+
+def versus(slide: Slide, pair, index: DeckIndex, seed: int) -> Question | None:
+    """A benchmark pair: above or below, and by how much (four choices, two each way, so 'above' is no safe
+    guess). A derived comparator is marked as our arithmetic."""
     ours, theirs = index.stated(pair.first), index.figures.get(pair.second)
     if ours is None or theirs is None or tuple in (type(ours.value), type(theirs.value)) or ours.value == theirs.value:
         return None  # a range is neither above nor below a number it overlaps
+    if ours.unit != theirs.unit:
+        return None
     ident = f"vs:{ours.id}"
+    rng = rng_for(seed, ident)
     sides = [(ours, pair.first_name), (theirs, pair.second_name)]
-    # Half the pairs, fixed by id, ask about the comparator: the article's "ours" is always ahead, so "above"
-    # would otherwise be a safe guess.
+    # Half the pairs, fixed by id, ask about the comparator: the article's "ours" is always ahead.
     if zlib.crc32(ident.encode()) % 2:
         sides.reverse()
     (subject, subject_name), (other, other_name) = sides
     above = subject.value > other.value
+    places = max(decimals(ours.value), decimals(theirs.value))
+    gap = round_like(abs(subject.value - other.value), places)
+    wrong = round_like(gap * rng.choice((0.5, 2.0)), places)
+    if wrong in (0, gap):
+        wrong = round_like(gap * 2, places) or 1.0
+    options = [(above, gap), (not above, gap), (above, wrong), (not above, wrong)]
+    rng.shuffle(options)
+    choices = tuple(both(lambda lang, o=o: _gap_text(o[0], o[1], ours.unit, lang)) for o in options)
 
     def prompt(lang: str) -> str:
         what, first, second = pair.label.get(lang), _name(subject_name, lang), _name(other_name, lang)
         if lang == "zh":
-            return f"{ACCORDING[lang]}在{what}上，{first}是高于还是低于{second}？"
+            return f"{ACCORDING[lang]}在{what}上，{first}比{second}高还是低？差多少？"
         # Legend names ('Industry average', 'Meituan, same period') read as names, not as words of the sentence.
         first, second = (f"the comparator “{n}”" if f is theirs else n for f, n in ((subject, first), (other, second)))
-        return f"{ACCORDING[lang]}in {lower_first(what)}, was {first} above or below {second}?"
+        return f"{ACCORDING[lang]}in {lower_first(what)}, was {first} above or below {second}, and by how much?"
 
     def shown(figure: Figure, name: Text | None, lang: str) -> str:
         text = f"{_name(name, lang)}{'：' if lang == 'zh' else ': '}{value_text(figure, lang)}"
@@ -164,23 +184,25 @@ def versus(slide: Slide, pair, index: DeckIndex) -> Question | None:
 
     def explanation(lang: str) -> str:
         zh = lang == "zh"
-        verdict = ("高于" if above else "低于") if zh else ("above" if above else "below")
         line = ("；" if zh else "; ").join(shown(f, n, lang) for f, n in sides)
+        verdict = _gap_text(above, gap, ours.unit, lang)
         head = f"答案：{verdict}。" if zh else f"Answer: {verdict}."
         return "\n".join([head, line, *_quotes([ours, theirs], lang, index)])
 
+    inputs = {t for _, t in theirs.derived.terms} if theirs.derived else set()
     return Question(
         id=ident,
         section=index.section(ours.id).number,
         kind="vs",
         prompt=both(prompt),
-        choices=(Text.of(zh="高于", en="Above"), Text.of(zh="低于", en="Below")),
-        answer=0 if above else 1,
+        choices=choices,
+        answer=options.index((above, gap)),
         tolerance=None,
         explanation=both(explanation),
         slide=slide.id,
         source=ours.source or "",
         figure=ours.id,
+        shows=frozenset(inputs - {ours.id}),  # a derived comparator's other input is the gap itself
     )
 
 
@@ -234,6 +256,7 @@ def points(before: Figure, after: Figure, slide: str, index: DeckIndex) -> Quest
         slide=slide,
         source=after.source or "",
         figure=after.id,
+        shows=frozenset((before.id,)),  # the change and the end give away the start
     )
 
 
@@ -270,14 +293,17 @@ def table_pair(table: Table, row: int, index: DeckIndex, seed: int, words: list[
     picked = rng.sample(words, min(len(words), 4 + 2 * len(table.rows)))
     other = [cell for owner, cell in picked if owner is not table]
     answer = shown(cells[2])
-    choices = [answer]
-    for cell in map(shown, same + other):
+    choices, offered = [answer], [cells[1]]
+    for raw in same + other:
         if len(choices) == 4:
             break
+        cell = shown(raw)
         if all(cell.get(lang) not in {c.get(lang) for c in choices} for lang in LANGS):
             choices.append(cell)
-    if len(choices) < 2:
+            offered.append(raw)
+    if len(choices) < 3:
         return None
+    asked = _cited(cells[2])
     rng.shuffle(choices)
     written_in = index.deck.source_language  # the row as the article's own table writes it
     source = " | ".join(render(c, written_in, index.figures) for c in cells[:3]) + " |"
@@ -297,9 +323,9 @@ def table_pair(table: Table, row: int, index: DeckIndex, seed: int, words: list[
         columns = [c.get(lang) for c in table.columns[:3]]
         if lang == "zh":
             moved = f"文章的对比表（{columns[0]}：{what}）：{columns[1]}“{before}” → {columns[2]}“{after}”。"
-            return "\n".join([f"答案：“{after}”。", moved, quote(source, lang, written_in)])
+            return "\n".join([f"答案：“{after}”。", moved])
         moved = f"The article's table ({columns[0]}: {what}): {columns[1]} “{before}” → {columns[2]} “{after}”."
-        return "\n".join([f"Answer: “{after}”.", moved, quote(source, lang, written_in)])
+        return "\n".join([f"Answer: “{after}”.", moved])
 
     return Question(
         id=ident,
@@ -312,4 +338,11 @@ def table_pair(table: Table, row: int, index: DeckIndex, seed: int, words: list[
         explanation=both(explanation),
         slide=index.table_slide(table),
         source=source,
+        figure=asked[0] if asked else None,
+        shows=frozenset(i for cell in offered for i in _cited(cell)),
     )
+
+
+def _cited(cell: Text) -> list[str]:
+    """The figures a cell cites, in order."""
+    return list(dict.fromkeys(m.group(1) for _, value in cell.by_lang for m in PLACEHOLDER.finditer(value)))

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import math
 import random
+from collections.abc import Iterable
+from itertools import chain
 
 from desktop.deck.model import Figure
-from desktop.quiz.answers import decimals
+from desktop.quiz.answers import decimals, readings
 from desktop.quiz.index import DeckIndex
-from desktop.quiz.wording import LANGS, value_text, with_value
+from desktop.quiz.wording import LANGS, value_text
 
 # Nearby numbers: within ±50 % first (in an order the seed picks), then closer and further out.
 _NEAR = (0.75, 1.25, 0.5, 1.5, 0.6, 1.4, 0.8, 1.2)
@@ -50,22 +52,29 @@ def _peer(figure: Figure, other: Figure) -> bool:
     )
 
 
-def _similar(figure: Figure, other: Figure) -> bool:
-    """Within a factor of three: 6.8% is not asked among 41% and 89%, which give it away."""
+def _similar(figure: Figure, other: Figure, factor: float) -> bool:
+    """Within a factor: 6.8% is not asked among 41% and 89%, which give it away."""
     size, other_size = abs(figure.value), abs(other.value)
-    return size / 3 <= other_size <= size * 3
+    return size / factor <= other_size <= size * factor
 
 
-def _candidates(figure: Figure, index: DeckIndex, rng: random.Random, shown: Figure | None) -> list:
+def _candidates(figure: Figure, index: DeckIndex, rng: random.Random, shown: Figure | None) -> Iterable:
     if isinstance(figure.value, tuple):
         return _ranges(*figure.value, rng)
     near, rest = index.neighbours(figure)
     partner = index.counterpart(figure)
 
-    def usable(other: Figure) -> bool:  # a figure asked alike would be a second right answer
-        return _peer(figure, other) and _similar(figure, other) and other != partner and not index.alike(figure, other)
+    def usable(other: Figure, factor: float) -> bool:  # a figure asked alike would be a second right answer
+        return (
+            _peer(figure, other)
+            and _similar(figure, other, factor)
+            and other != partner
+            and not index.alike(figure, other)
+        )
 
-    near, rest = [f for f in near if usable(f)], [f for f in rest if usable(f)]
+    # A figure of the same chart is a fair distractor within a factor of three; one from another slide only when
+    # close (within two): a US market share of 37% is not asked among staff shares of 89% and 92%.
+    near, rest = [f for f in near if usable(f, 3)], [f for f in rest if usable(f, 2)]
     rng.shuffle(near)
     rng.shuffle(rest)
     first = [partner] if partner is not None and partner != shown and _peer(figure, partner) else []
@@ -76,8 +85,9 @@ def _candidates(figure: Figure, index: DeckIndex, rng: random.Random, shown: Fig
     ordered = list(_NEAR)
     rng.shuffle(ordered)
     # Last, the nearest values the figure's precision can write: a 0 or a 0.001 has no multiples to offer.
-    steps = [round_like(magnitude + k * 10**-places, places) for k in (1, -1, 2, -2, 3, -3)]
-    return stated + [round_like(magnitude * k, places) for k in ordered + list(_FAR)] + steps
+    steps = (round_like(magnitude + k * 10**-places, places) for k in (1, -1, 2, -2, 3, -3))
+    multiples = (round_like(magnitude * k, places) for k in ordered + list(_FAR))
+    return chain(stated, multiples, steps)  # worked out only as far as three distractors need
 
 
 def _ranges(low: float, high: float, rng: random.Random) -> list[tuple[float, float]]:
@@ -107,6 +117,9 @@ def distractor_values(
     keeps_direction = _direction(figure, shown)
     sign = -1 if not isinstance(figure.value, tuple) and figure.value < 0 else 1
     taken = {lang: {value_text(figure, lang)} for lang in LANGS}
+    for other in readings(figure):  # a reading the caveat allows would be a second right answer
+        for lang in LANGS:
+            taken[lang].add(value_text(figure, lang, other))
     values = []
     for candidate in _candidates(figure, index, rng, shown):
         if not isinstance(candidate, tuple) and not fits(figure, candidate):
@@ -114,7 +127,7 @@ def distractor_values(
         value = candidate if isinstance(candidate, tuple) else sign * candidate
         if not isinstance(value, tuple) and not keeps_direction(value):
             continue
-        texts = {lang: value_text(with_value(figure, value), lang) for lang in LANGS}
+        texts = {lang: value_text(figure, lang, value) for lang in LANGS}
         if any(texts[lang] in taken[lang] for lang in LANGS):
             continue
         for lang in LANGS:

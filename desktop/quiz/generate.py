@@ -8,21 +8,23 @@ from desktop.deck.markup import plain
 from desktop.deck.model import Deck, Figure, Section
 from desktop.deck.sections import in_sentence, zh_numeral, zh_which
 from desktop.quiz import compare
-from desktop.quiz.answers import tolerance
+from desktop.quiz.answers import readings, tolerance
 from desktop.quiz.distractors import distractor_values, rng_for
 from desktop.quiz.index import DeckIndex
 from desktop.quiz.model import NumericAnswer, Question
 from desktop.quiz.wording import (
     ACCORDING,
+    blank_choice,
     both,
     capital,
+    cite,
+    content_words,
     figure_explanation,
+    is_qualified,
     label,
     numeric_prompt,
-    quote,
     recall_prompt,
     value_text,
-    with_value,
 )
 
 _ROMAN = ("", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
@@ -66,12 +68,11 @@ def _common(figure: Figure, index: DeckIndex, partner: Figure | None) -> dict:
     derived = index.derived_from(figure.id)
     return {
         "section": index.section(figure.id).number,
-        "explanation": both(
-            lambda lang: figure_explanation(figure, partner, derived, index.figures, lang, index.deck.source_language)
-        ),
+        "explanation": both(lambda lang: figure_explanation(figure, partner, derived, index, lang)),
         "slide": index.home_slide(figure.id),
         "source": figure.source or "",
         "figure": figure.id,
+        "shows": frozenset((partner.id,)) if partner else frozenset(),
     }
 
 
@@ -82,14 +83,18 @@ def recall(figure: Figure, partner: Figure | None, index: DeckIndex, seed: int) 
     values = [figure.value, *distractor_values(figure, index, rng, shown=partner)]
     if len(values) < 2:
         return None
-    choices = [both(lambda lang, v=v: value_text(with_value(figure, v), lang)) for v in values]
-    rng.shuffle(choices)
+    if is_qualified(figure):
+        choices = [both(lambda lang, v=v: blank_choice(figure, v, lang)) for v in values]
+    else:
+        choices = [both(lambda lang, v=v: value_text(figure, lang, v)) for v in values]
+    order = list(range(len(choices)))
+    rng.shuffle(order)  # the permutation shuffling the choices would make, without reading a lazy text
     return Question(
         id=ident,
         kind="recall",
         prompt=both(lambda lang: recall_prompt(figure, partner, lang)),
-        choices=tuple(choices),
-        answer=choices.index(both(lambda lang: value_text(figure, lang))),
+        choices=tuple(choices[i] for i in order),
+        answer=order.index(0),
         tolerance=None,
         **_common(figure, index, partner),
     )
@@ -104,7 +109,7 @@ def numeric(figure: Figure, partner: Figure | None, index: DeckIndex) -> Questio
         kind="numeric",
         prompt=both(lambda lang: numeric_prompt(figure, partner, lang)),
         choices=(),
-        answer=NumericAnswer(abs(figure.value), figure.unit, figure.qualifier),
+        answer=NumericAnswer(abs(figure.value), figure.unit, figure.qualifier, readings(figure)),
         tolerance=tolerance(figure.value),
         **_common(figure, index, partner),
     )
@@ -118,11 +123,29 @@ def section_name(section: Section, lang: str) -> str:
     return f"{_ROMAN[n]} · {title}" if n <= 10 else f"{n} · {title}"
 
 
+def _shown_label(figure: Figure, index: DeckIndex, lang: str) -> str:
+    """The figure's label with its own period: the start of a change within one year names no year."""
+    partner = index.counterpart(figure)
+    if figure.period and figure.role == "before" and partner is not None and partner.period == figure.period:
+        what = figure.measures.get(lang)
+        return f"{what}（变化前）" if lang == "zh" else f"{capital(what)}, before the change"
+    return label(figure, lang) if lang == "zh" else capital(label(figure, lang))
+
+
+def _gives_away(words: dict[str, frozenset[str]], section: Section) -> bool:
+    """The figure's measure (its `words` per language) shares a word with the section's title (plain already)."""
+    return any(found & content_words(section.title.get(lang), lang) for lang, found in words.items())
+
+
 def which_section(figure: Figure, index: DeckIndex, seed: int) -> Question | None:
-    """In which numbered section a figure appears: up to four section titles, the right one among them."""
+    """In which numbered section a figure appears: up to four section titles, the right one among them; never
+    asked when the measure names its section, and no other title that shares a word with it is offered."""
     home = index.section(figure.id)
-    others = [s for s in index.numbered if s is not home]
-    if home.number is None or not others:
+    words = {lang: content_words(figure.measures.get(lang), lang) for lang in index.deck.languages}
+    if home.number is None or _gives_away(words, home):
+        return None
+    others = [s for s in index.numbered if s is not home and not _gives_away(words, s)]
+    if len(others) < 2:
         return None
     ident = f"pillar:{figure.id}"  # the id of the days when sections were pillars: progress is keyed on it
     rng = rng_for(seed, ident)
@@ -136,13 +159,13 @@ def which_section(figure: Figure, index: DeckIndex, seed: int) -> Question | Non
         ask = (
             f"下面这个数字出自{zh_which(noun)}？" if lang == "zh" else f"which {in_sentence(noun)} is this figure from?"
         )
-        what = label(figure, lang) if lang == "zh" else capital(label(figure, lang))
+        what = _shown_label(figure, index, lang)
         return f"{ACCORDING[lang]}{ask}\n{what}{'：' if lang == 'zh' else ': '}{value_text(figure, lang)}"
 
     def explanation(lang: str) -> str:
         name = section_name(home, lang)
         answer = f"答案：{name}。" if lang == "zh" else f"Answer: {name}."
-        return f"{answer}\n{quote(figure.source or '', lang, index.deck.source_language)}"
+        return f"{answer}\n{cite(figure.source or '', lang, index.deck.source_language, index)}"
 
     return Question(
         id=ident,
@@ -156,4 +179,5 @@ def which_section(figure: Figure, index: DeckIndex, seed: int) -> Question | Non
         slide=index.home_slide(figure.id),
         source=figure.source or "",
         figure=figure.id,
+        shows=frozenset((figure.id,)),
     )

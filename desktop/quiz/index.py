@@ -41,6 +41,11 @@ class DeckIndex:
                 for before in _CITED.findall(row[1].get("zh")):
                     for after in _CITED.findall(row[2].get("zh")):
                         self._columns.setdefault((before, after), (table.columns[1], table.columns[2]))
+        # A source quoting a table row ('电商佣金 | 4% | 30% |') is found by its first cell, as the article wrote it.
+        self._row_named: dict[str, tuple[Table, int]] = {}
+        for table in self.tables.values():
+            for number, row in enumerate(table.rows):
+                self._row_named.setdefault(row[0].get(deck.source_language).strip(), (table, number))
         self._table_slide: dict[str, str] = {}
         for slide in reversed(deck.slides):  # the first slide that shows a table wins
             if slide.table:
@@ -72,6 +77,11 @@ class DeckIndex:
     def compare_columns(self, before_id: str, after_id: str) -> tuple[Text, Text] | None:
         """The two column names of the first compare table whose row cites `before_id`, then `after_id`."""
         return self._columns.get((before_id, after_id))
+
+    def quoted_row(self, source: str) -> tuple[Table, int] | None:
+        """The table row a source quotes as 'cell | cell | cell |', if the deck has that table."""
+        cells = [c.strip() for c in source.split("|")]
+        return self._row_named.get(cells[0]) if len(cells) > 2 else None
 
     def table_slide(self, table: Table) -> str:
         """The first slide that shows the table, else its section's first."""

@@ -17,9 +17,11 @@ class NumericAnswer:
     value: float
     unit: str | None
     qualifier: str = "exact"
+    also: tuple[float, ...] = ()  # other readings the figure's caveat names, each graded right
 
     def to_json(self) -> dict:
-        return {"value": _plain(self.value), "unit": self.unit, "qualifier": self.qualifier}
+        found = {"value": _plain(self.value), "unit": self.unit, "qualifier": self.qualifier}
+        return found | ({"also": [_plain(v) for v in self.also]} if self.also else {})
 
 
 @dataclass(frozen=True)
@@ -36,7 +38,12 @@ class Question:
     explanation: Text
     slide: str
     source: str
-    figure: str | None = None
+    figure: str | None = None  # the figure whose value is the answer (its siblings ask the same one)
+    shows: frozenset[str] = frozenset()  # figures whose values the prompt or the choices give away
+
+    @property
+    def asks(self) -> frozenset[str]:
+        return frozenset((self.figure,)) if self.figure else frozenset()
 
     @property
     def is_numeric(self) -> bool:
@@ -56,6 +63,25 @@ class Question:
             "slide": self.slide,
             "source": self.source,
         }
+
+
+def clashes(question: Question, other: Question) -> bool:
+    """Siblings: both ask the same figure, or one shows the figure the other asks (never in one session)."""
+    return bool(question.asks & other.asks or question.shows & other.asks or other.shows & question.asks)
+
+
+def one_per_figure(questions: list[Question]) -> list[Question]:
+    """The questions in order, each dropped that clashes with one kept before it: one question per figure,
+    and no question shows the answer of another (Anki's sibling burying, for a session or a printed quiz)."""
+    kept: list[Question] = []
+    asked: set[str] = set()
+    shown: set[str] = set()
+    for question in questions:
+        if not (question.asks & (asked | shown) or question.shows & asked):
+            kept.append(question)
+            asked |= question.asks
+            shown |= question.shows
+    return kept
 
 
 def _text(text: Text, languages: tuple[str, ...]) -> dict:

@@ -17,13 +17,15 @@ def test_the_part_that_grew_most_is_commission_among_the_charts_labels(bank):
     assert "4% → 30% (+26 pp)" in q.explanation.get("en") and "84% → 52%（−32个百分点）" in q.explanation.get("zh")
 
 
-def test_above_or_below_has_two_choices_and_not_always_the_same_answer(bank):
+def test_above_or_below_asks_the_gap_too_so_above_is_no_safe_guess(bank):
     versus = [q for q in bank if q.kind == "vs"]
-    assert {len(q.choices) for q in versus} == {2}
-    assert {q.choices[q.answer].get("en") for q in versus} == {"Above", "Below"}
+    assert {len(q.choices) for q in versus} == {4}
+    for q in versus:  # two choices each way: guessing "above" is right one time in four
+        assert sum(c.get("en").startswith("Above") for c in q.choices) == 2
+    assert {q.choices[q.answer].get("en").split(",")[0] for q in versus} == {"Above", "Below"}
     meituan = one(bank, "vs:redemption-rate")
-    assert meituan.prompt.get("zh") == "根据文章，在本地生活核销率上，美团同期是高于还是低于抖音？"
-    assert meituan.choices[meituan.answer].get("zh") == "低于"
+    assert meituan.prompt.get("zh") == "根据文章，在本地生活核销率上，美团同期比抖音高还是低？差多少？"
+    assert meituan.choices[meituan.answer].get("zh") == "低9个百分点"
 
 
 def test_points_changed_is_signed_and_says_how_to_type_a_fall(bank):

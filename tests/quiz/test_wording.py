@@ -14,9 +14,9 @@ def figure(value, unit="%", role="level", qualifier="exact") -> Figure:
 
 @pytest.mark.parametrize(
     ("period", "zh", "en"),
-    [("2019", "2019年", "2019"), ("2023Q2", "2023年Q2", "Q2 2023"), ("2020→2023", "2023年", "2023")],
+    [("2019", "2019年", "2019"), ("2023Q2", "2023年Q2", "Q2 2023"), ("2020→2023", "2020年至2023年", "2020–2023")],
 )
-def test_a_period_names_a_year_or_quarter_a_span_its_end(period, zh, en):
+def test_a_period_names_a_year_or_quarter_a_span_both_ends(period, zh, en):
     assert (period_text(period, "zh"), period_text(period, "en")) == (zh, en)
 
 
