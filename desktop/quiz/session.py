@@ -9,6 +9,7 @@ from datetime import datetime, timedelta, tzinfo
 
 from desktop.quiz.answers import is_correct
 from desktop.quiz.model import Question
+from desktop.quiz.model import one_per_figure as bury_siblings
 from desktop.quiz.schedule import GRADES, CardState, preview, study_day
 from desktop.quiz.store import Store
 
@@ -80,15 +81,9 @@ def start_counts(bank: list[Question], store: Store, now: datetime, tz: tzinfo |
 
 
 def one_per_figure(ids: list[str], by_id: dict[str, Question]) -> list[str]:
-    """The first question of each figure, in order: a sibling would give away or repeat the answer (Anki buries)."""
-    asked: set[str] = set()
-    kept = []
-    for qid in ids:
-        figure = by_id[qid].figure
-        if figure is None or figure not in asked:
-            kept.append(qid)
-            asked.add(figure)
-    return kept
+    """The ids in order, a question's siblings after it dropped: no figure asked twice, none shown before it is
+    asked (Anki buries siblings; the bank says which figure a question asks and which it shows)."""
+    return [question.id for question in bury_siblings([by_id[qid] for qid in ids])]
 
 
 class Session:
