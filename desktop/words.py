@@ -168,7 +168,7 @@ WORDS = {
     "print-contents": ("目录", "Contents"),
     "print-range": ("第 {a}–{b} 题", "questions {a}–{b}"),
     "print-single": ("第 {a} 题", "question {a}"),
-    "print-version": ("题目顺序：版本 {seed}", "Question order: version {seed}"),
+    "print-version": ("{v} 卷", "Version {v}"),
     "print-answer": ("答：", "Answer: "),
     "print-slide": ("见幻灯片 {n}", "See slide {n}"),
     "print-key-intro": (

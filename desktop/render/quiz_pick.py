@@ -1,0 +1,111 @@
+"""Which questions a printed quiz asks: one per fact, none giving another away, a mix of kinds, spread over sections."""
+
+from __future__ import annotations
+
+import random
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from desktop.deck.figures import slide_figures, stated_form
+from desktop.deck.model import Deck, Slide
+from desktop.quiz.model import Question
+
+DEFAULT_COUNT = 24
+# The kinds a teacher mixes: a comparison asks about every figure on its slide, so it shares the slide with no other.
+CLASSES = {"recall": "choice", "numeric": "fill", "section": "section"}
+COMPARE = "compare"
+_SHARE = {"section": 1 / 8, COMPARE: 1 / 4}  # "a few" which-section questions; the rest split choice / fill-in
+
+
+@dataclass(frozen=True)
+class _Facts:
+    """What a question asks (its key), the answers it gives away (its text) and what would give its own away."""
+
+    keys: frozenset[str]
+    slide: str
+    compare: bool
+    text: tuple[str, ...]
+    answer: tuple[re.Pattern, ...]
+
+
+def kind_class(q: Question) -> str:
+    """choice, fill, section or compare: the mix a printed quiz balances."""
+    return CLASSES.get(q.kind, COMPARE)
+
+
+def _facts(q: Question, deck: Deck, slides: dict[str, Slide]) -> _Facts:
+    langs = deck.languages
+    figure = deck.figures.get(q.figure or "")
+    if q.kind == "section":
+        answers: list[str] = []  # every which-section question lists the sections: naming one gives nothing away
+    elif figure is not None:
+        answers = [stated_form(figure, lang) for lang in langs]
+    elif not q.is_numeric:
+        answers = [q.choices[q.answer].get(lang) for lang in langs]
+    else:
+        answers = []
+    # "94%" is not inside "194%" nor "94.5%"; "TOP1" is not inside "TOP10"
+    patterns = tuple(re.compile(rf"(?<![\d.]){re.escape(a)}(?![\d])") for a in dict.fromkeys(answers) if a)
+    texts = tuple(t for lang in langs for t in (q.prompt.get(lang), *(c.get(lang) for c in q.choices)))
+    keys = {q.figure or (q.id.rsplit(":", 1)[0] if q.kind == "pair" else q.id)}  # one row of a compare table each
+    compare = kind_class(q) == COMPARE
+    if compare and q.slide in slides:  # a change from 2019 to 2023 is about both years' figures
+        keys.update(slide_figures(slides[q.slide], deck.tables))
+    return _Facts(frozenset(keys), q.slide, compare, texts, patterns)
+
+
+def _clash(a: _Facts, b: _Facts) -> bool:
+    """Two questions on one fact, or one showing the other's answer."""
+    if a.keys & b.keys or ((a.compare or b.compare) and a.slide == b.slide):
+        return True
+    return any(p.search(t) for p in a.answer for t in b.text) or any(p.search(t) for p in b.answer for t in a.text)
+
+
+def quotas(count: int, available: Counter) -> dict[str, int]:
+    """How many of each class: a few which-section, a quarter comparisons, the rest half choice, half fill-in."""
+    want = {name: min(available[name], round(count * share)) for name, share in _SHARE.items()}
+    rest = count - sum(want.values())
+    want["fill"] = rest // 2
+    want["choice"] = rest - want["fill"]
+    return want
+
+
+def pick(bank: list[Question], deck: Deck, count: int = DEFAULT_COUNT, seed: int = 0) -> list[Question]:
+    """Up to `count` questions of the bank that a class can sit together, the seed choosing which."""
+    rng = random.Random(seed)
+    pool = list(bank)
+    rng.shuffle(pool)
+    slides = {s.id: s for s in deck.slides}
+    facts = {q.id: _facts(q, deck, slides) for q in pool}
+    want = quotas(count, Counter(kind_class(q) for q in pool))
+    chosen: list[Question] = []
+    per_section: Counter = Counter()
+    per_slide: Counter = Counter()
+
+    def take(allowed: set[str]) -> bool:
+        fits = [
+            q for q in pool if kind_class(q) in allowed and not any(_clash(facts[q.id], facts[c.id]) for c in chosen)
+        ]
+        if not fits:
+            return False
+        # the first of the least-asked section and slide: the quiz covers the whole case
+        # (and of the comparisons, the one using the fewest figures up)
+        best = min(fits, key=lambda q: (per_section[q.section], per_slide[q.slide], len(facts[q.id].keys)))
+        chosen.append(best)
+        pool.remove(best)
+        per_section[best.section] += 1
+        per_slide[best.slide] += 1
+        return True
+
+    given = Counter()
+    while len(chosen) < count:
+        # the class furthest behind its share goes next, so the kinds interleave and each gets first pick in turn
+        behind = sorted((given[c] / w, c) for c, w in want.items() if w and given[c] < w)
+        if behind and take({behind[0][1]}):
+            given[behind[0][1]] += 1
+        elif behind:
+            want[behind[0][1]] = given[behind[0][1]]  # none of that class fits any more: others fill its place
+        elif not take({"choice", "fill", COMPARE}):  # "which section" stays a few, even in a short quiz
+            break
+    return chosen
