@@ -24,6 +24,7 @@ class _Facts:
 
     keys: frozenset[str]
     slide: str
+    measure: str  # what its figure measures: the same measure in 2019 and in 2023 are two facts, but alike
     compare: bool
     text: tuple[str, ...]
     answer: tuple[re.Pattern, ...]
@@ -52,7 +53,8 @@ def _facts(q: Question, deck: Deck, slides: dict[str, Slide]) -> _Facts:
     compare = kind_class(q) == COMPARE
     if compare and q.slide in slides:  # a change from 2019 to 2023 is about both years' figures
         keys.update(slide_figures(slides[q.slide], deck.tables))
-    return _Facts(frozenset(keys), q.slide, compare, texts, patterns)
+    measure = figure.measures.get(langs[0]) if figure is not None else q.id
+    return _Facts(frozenset(keys), q.slide, measure, compare, texts, patterns)
 
 
 def _clash(a: _Facts, b: _Facts) -> bool:
@@ -82,6 +84,10 @@ def pick(bank: list[Question], deck: Deck, count: int = DEFAULT_COUNT, seed: int
     chosen: list[Question] = []
     per_section: Counter = Counter()
     per_slide: Counter = Counter()
+    per_measure: Counter = Counter()
+
+    def spread(f: _Facts) -> tuple[int, int]:
+        return per_measure[f.measure], per_slide[f.slide]
 
     def take(allowed: set[str]) -> bool:
         fits = [
@@ -89,13 +95,14 @@ def pick(bank: list[Question], deck: Deck, count: int = DEFAULT_COUNT, seed: int
         ]
         if not fits:
             return False
-        # the first of the least-asked section and slide: the quiz covers the whole case
+        # the first of the least-asked section, measure and slide: the quiz covers the whole case
         # (and of the comparisons, the one using the fewest figures up)
-        best = min(fits, key=lambda q: (per_section[q.section], per_slide[q.slide], len(facts[q.id].keys)))
+        best = min(fits, key=lambda q: (per_section[q.section], *spread(facts[q.id]), len(facts[q.id].keys)))
         chosen.append(best)
         pool.remove(best)
         per_section[best.section] += 1
         per_slide[best.slide] += 1
+        per_measure[facts[best.id].measure] += 1
         return True
 
     given = Counter()
