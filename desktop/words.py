@@ -29,6 +29,7 @@ WORDS = {
     "export-ink": ("包含演讲时的笔迹", "Include the presenter's ink"),
     "export-format": ("格式", "Format"),
     "export-size": ("尺寸", "Size"),
+    "export-questions": ("题数", "Questions"),
     "export-folder": ("文件夹", "Folder"),
     "exporting": ("正在导出…", "Exporting…"),
     "cancel": ("取消", "Cancel"),
