@@ -200,7 +200,7 @@ def quiz_questions(request: Request) -> list[Question]:
     chosen = pick(build_bank(request.deck, seed), request.deck, request.questions or DEFAULT_COUNT, seed)
     if request.questions and len(chosen) < request.questions:
         raise ExportError(
-            f"--questions {request.questions}: this deck has {len(chosen)} questions that a quiz can ask together "
+            f"--questions {request.questions}: only {len(chosen)} of this deck's questions can be asked together "
             "(one per figure, none showing another's answer)"
         )
     return chosen

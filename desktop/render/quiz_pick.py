@@ -113,6 +113,8 @@ def pick(bank: list[Question], deck: Deck, count: int = DEFAULT_COUNT, seed: int
             given[behind[0][1]] += 1
         elif behind:
             want[behind[0][1]] = given[behind[0][1]]  # none of that class fits any more: others fill its place
-        elif not take({"choice", "fill", COMPARE}):  # "which section" stays a few, even in a short quiz
-            break
+        elif not (take({"choice", "fill", COMPARE}) or (given["section"] < count // 4 and take({"section"}))):
+            break  # "which section" stays a few (a quarter at most) when the other kinds run out
+        else:
+            given[kind_class(chosen[-1])] += 1
     return chosen

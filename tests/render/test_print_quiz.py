@@ -165,7 +165,7 @@ def test_the_cover_says_nothing_internal(printed, tmp_path):
     ("options", "said"),
     [
         (["--quiz", "--questions", "0"], "'0' is not a number of questions"),
-        (["--quiz", "--questions", "500"], "--questions 500: this deck has"),
+        (["--quiz", "--questions", "500"], "--questions 500: only "),
         (["--questions", "10"], "use them with --quiz"),
         (["--seed", "1", "--handout"], "use them with --quiz"),
     ],
