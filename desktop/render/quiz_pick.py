@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import random
-import re
 from collections import Counter
 from dataclasses import dataclass
 
@@ -26,8 +25,8 @@ class _Facts:
     slide: str
     measure: str  # what its figure measures: the same measure in 2019 and in 2023 are two facts, but alike
     compare: bool
-    text: tuple[str, ...]
-    answer: tuple[re.Pattern, ...]
+    text: str  # prompt and choices in every language, a line each
+    answer: tuple[str, ...]
 
 
 def kind_class(q: Question) -> str:
@@ -46,22 +45,31 @@ def _facts(q: Question, deck: Deck, slides: dict[str, Slide]) -> _Facts:
         answers = [q.choices[q.answer].get(lang) for lang in langs]
     else:
         answers = []
-    # "94%" is not inside "194%" nor "94.5%"; "TOP1" is not inside "TOP10"
-    patterns = tuple(re.compile(rf"(?<![\d.]){re.escape(a)}(?![\d])") for a in dict.fromkeys(answers) if a)
-    texts = tuple(t for lang in langs for t in (q.prompt.get(lang), *(c.get(lang) for c in q.choices)))
+    text = "\n".join(t for lang in langs for t in (q.prompt.get(lang), *(c.get(lang) for c in q.choices)))
     keys = {q.figure or (q.id.rsplit(":", 1)[0] if q.kind == "pair" else q.id)}  # one row of a compare table each
     compare = kind_class(q) == COMPARE
     if compare and q.slide in slides:  # a change from 2019 to 2023 is about both years' figures
         keys.update(slide_figures(slides[q.slide], deck.tables))
     measure = figure.measures.get(langs[0]) if figure is not None else q.id
-    return _Facts(frozenset(keys), q.slide, measure, compare, texts, patterns)
+    return _Facts(frozenset(keys), q.slide, measure, compare, text, tuple(a for a in dict.fromkeys(answers) if a))
 
 
 def _clash(a: _Facts, b: _Facts) -> bool:
     """Two questions on one fact, or one showing the other's answer."""
     if a.keys & b.keys or ((a.compare or b.compare) and a.slide == b.slide):
         return True
-    return any(p.search(t) for p in a.answer for t in b.text) or any(p.search(t) for p in b.answer for t in a.text)
+    return any(_shows(answer, b.text) for answer in a.answer) or any(_shows(answer, a.text) for answer in b.answer)
+
+
+def _shows(answer: str, text: str) -> bool:
+    """`answer` in `text` as a whole number: "94%" is not inside "194%" nor "94.5%", "TOP1" not inside "TOP10"."""
+    at = text.find(answer)
+    while at >= 0:
+        end = at + len(answer)
+        if not (at and (text[at - 1].isdigit() or text[at - 1] == ".")) and not text[end : end + 1].isdigit():
+            return True
+        at = text.find(answer, at + 1)
+    return False
 
 
 def quotas(count: int, available: Counter) -> dict[str, int]:
@@ -90,16 +98,14 @@ def pick(bank: list[Question], deck: Deck, count: int = DEFAULT_COUNT, seed: int
         return per_measure[f.measure], per_slide[f.slide]
 
     def take(allowed: set[str]) -> bool:
-        fits = [
-            q for q in pool if kind_class(q) in allowed and not any(_clash(facts[q.id], facts[c.id]) for c in chosen)
-        ]
+        fits = [q for q in pool if kind_class(q) in allowed]
         if not fits:
             return False
         # the first of the least-asked section, measure and slide: the quiz covers the whole case
         # (and of the comparisons, the one using the fewest figures up)
         best = min(fits, key=lambda q: (per_section[q.section], *spread(facts[q.id]), len(facts[q.id].keys)))
         chosen.append(best)
-        pool.remove(best)
+        pool[:] = [q for q in pool if q is not best and not _clash(facts[q.id], facts[best.id])]
         per_section[best.section] += 1
         per_slide[best.slide] += 1
         per_measure[facts[best.id].measure] += 1
