@@ -11,15 +11,14 @@ from desktop.deck.model import Deck, Slide
 from desktop.quiz.model import Question
 
 DEFAULT_COUNT = 24
-# The kinds a teacher mixes: a comparison asks about every figure on its slide, so it shares the slide with no other.
-CLASSES = {"recall": "choice", "numeric": "fill", "section": "section"}
-COMPARE = "compare"
+_CLASSES = {"recall": "choice", "numeric": "fill", "section": "section"}  # the mix a teacher balances
+COMPARE = "compare"  # any other kind compares figures: it asks about every figure on its slide
 _SHARE = {"section": 1 / 8, COMPARE: 1 / 4}  # "a few" which-section questions; the rest split choice / fill-in
 
 
 @dataclass(frozen=True)
 class _Facts:
-    """What a question asks (its key), the answers it gives away (its text) and what would give its own away."""
+    """What a question asks (its keys), what it shows (its text) and the texts that would give its answer away."""
 
     keys: frozenset[str]
     slide: str
@@ -30,8 +29,8 @@ class _Facts:
 
 
 def kind_class(q: Question) -> str:
-    """choice, fill, section or compare: the mix a printed quiz balances."""
-    return CLASSES.get(q.kind, COMPARE)
+    """choice, fill, section or compare."""
+    return _CLASSES.get(q.kind, COMPARE)
 
 
 def _facts(q: Question, deck: Deck, slides: dict[str, Slide]) -> _Facts:
@@ -72,7 +71,7 @@ def _shows(answer: str, text: str) -> bool:
     return False
 
 
-def quotas(count: int, available: Counter) -> dict[str, int]:
+def _quotas(count: int, available: Counter) -> dict[str, int]:
     """How many of each class: a few which-section, a quarter comparisons, the rest half choice, half fill-in."""
     want = {name: min(available[name], round(count * share)) for name, share in _SHARE.items()}
     rest = count - sum(want.values())
@@ -88,22 +87,22 @@ def pick(bank: list[Question], deck: Deck, count: int = DEFAULT_COUNT, seed: int
     rng.shuffle(pool)
     slides = {s.id: s for s in deck.slides}
     facts = {q.id: _facts(q, deck, slides) for q in pool}
-    want = quotas(count, Counter(kind_class(q) for q in pool))
+    want = _quotas(count, Counter(kind_class(q) for q in pool))
     chosen: list[Question] = []
     per_section: Counter = Counter()
     per_slide: Counter = Counter()
     per_measure: Counter = Counter()
 
-    def spread(f: _Facts) -> tuple[int, int]:
-        return per_measure[f.measure], per_slide[f.slide]
+    def rank(q: Question) -> tuple[int, ...]:
+        """Least-asked section, measure and slide first (to cover the case), then the fewest figures used up."""
+        f = facts[q.id]
+        return per_section[q.section], per_measure[f.measure], per_slide[q.slide], len(f.keys)
 
     def take(allowed: set[str]) -> bool:
         fits = [q for q in pool if kind_class(q) in allowed]
         if not fits:
             return False
-        # the first of the least-asked section, measure and slide: the quiz covers the whole case
-        # (and of the comparisons, the one using the fewest figures up)
-        best = min(fits, key=lambda q: (per_section[q.section], *spread(facts[q.id]), len(facts[q.id].keys)))
+        best = min(fits, key=rank)  # the first in the seed's order among equals
         chosen.append(best)
         pool[:] = [q for q in pool if q is not best and not _clash(facts[q.id], facts[best.id])]
         per_section[best.section] += 1
