@@ -56,6 +56,12 @@ def _slide_number(text: str) -> int:
     return int(text)
 
 
+def _count(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a number of questions (at least 1)")
+    return int(text)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="casebook",
@@ -100,6 +106,10 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--theme", metavar="NAME", help=THEME_HELP)
     export.add_argument("--handout", action="store_true", help="PDF: each slide above its notes, on A4")
     export.add_argument("--quiz", action="store_true", help="PDF: a printable quiz with an answer key")
+    export.add_argument("--questions", type=_count, metavar="N", help="--quiz: how many questions (default 24)")
+    export.add_argument(
+        "--seed", type=int, metavar="K", help="--quiz: another set of questions, printed as version A, B, C… (0 is A)"
+    )
     export.add_argument("--ink", action="store_true", help="draw the presenter's saved pen strokes on the slides")
     export.add_argument("--quiet", action="store_true", help="print nothing but problems (no progress, no summary)")
 

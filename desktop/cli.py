@@ -367,6 +367,8 @@ def export(args: Namespace) -> int:
             slides=parse_slides(args.slides, len(deck.slides)) if args.slides else (),
             handout=args.handout,
             quiz=args.quiz,
+            questions=args.questions,
+            seed=args.seed,
             ink=ink,
         )
         written = write(request, None if args.quiet or not sys.stderr.isatty() else progress)

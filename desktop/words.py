@@ -29,6 +29,7 @@ WORDS = {
     "export-ink": ("包含演讲时的笔迹", "Include the presenter's ink"),
     "export-format": ("格式", "Format"),
     "export-size": ("尺寸", "Size"),
+    "export-questions": ("题数", "Questions"),
     "export-folder": ("文件夹", "Folder"),
     "exporting": ("正在导出…", "Exporting…"),
     "cancel": ("取消", "Cancel"),
@@ -201,7 +202,7 @@ WORDS = {
     "print-contents": ("目录", "Contents"),
     "print-range": ("第 {a}–{b} 题", "questions {a}–{b}"),
     "print-single": ("第 {a} 题", "question {a}"),
-    "print-version": ("题目顺序：版本 {seed}", "Question order: version {seed}"),
+    "print-version": ("{v} 卷", "Version {v}"),
     "print-answer": ("答：", "Answer: "),
     "print-slide": ("见幻灯片 {n}", "See slide {n}"),
     "print-key-intro": (

@@ -14,6 +14,7 @@ from PySide6.QtCore import QBuffer, QByteArray, QIODevice
 from PySide6.QtGui import QImage, QPainter
 
 from desktop.deck.model import Deck
+from desktop.quiz.model import Question
 from desktop.render.files import NAME_MAX, atomic, fitting_name, name_limit, remove_stale, write_whole
 from desktop.render.ink import Ink, draw_strokes
 from desktop.render.scene import HEIGHT, WIDTH, Look, build_scene, slide_steps
@@ -43,6 +44,8 @@ class Request:
     slides: tuple[int, ...] = ()  # 0-based; empty means every slide
     handout: bool = False
     quiz: bool = False
+    questions: int | None = None  # the printed quiz's length; None: quiz_pick.DEFAULT_COUNT
+    seed: int | None = None  # which questions the printed quiz asks; given, it is printed as a version letter
     ink: Ink | None = None  # the presenter's strokes, drawn over the slides when asked
 
     def indices(self) -> list[int]:
@@ -109,13 +112,16 @@ def export(request: Request, progress: Progress | None = None) -> list[Path]:
     """Writes the files a request asks for and returns them; an error or a cancel leaves no partial file."""
     if request.format == "png" and request.pdfs():
         raise ExportError("--handout and --quiz write PDF files: use them with --format pdf, or without --format")
+    if not request.quiz and (request.questions or request.seed is not None):
+        raise ExportError("--questions and --seed choose the printed quiz's questions: use them with --quiz")
+    chosen = quiz_questions(request) if request.quiz else []
     prepare_folder(request.out)
     try:
         limit = name_limit(request.out)
         if request.pdfs():
             names = {kind: pdf_name(request.deck, kind, limit) for kind in request.pdfs()}
             remove_stale(request.out, names.values())
-            return [_export_pdf(request, kind, request.out / name, progress) for kind, name in names.items()]
+            return [_export_pdf(request, kind, request.out / name, progress, chosen) for kind, name in names.items()]
         names = {
             (index, step): png_name(request.deck, index, step, limit)
             for index in request.indices()
@@ -185,13 +191,28 @@ def _export_png(request: Request, paths: dict[tuple[int, int | None], Path], pro
     return written
 
 
-def _export_pdf(request: Request, kind: str, path: Path, progress: Progress | None) -> Path:
+def quiz_questions(request: Request) -> list[Question]:
+    """The printed quiz's questions; more than the deck can ask together is a usage error."""
+    from desktop.quiz.generate import build_bank
+    from desktop.render.quiz_pick import DEFAULT_COUNT, pick
+
+    seed = request.seed or 0
+    chosen = pick(build_bank(request.deck, seed), request.deck, request.questions or DEFAULT_COUNT, seed)
+    if request.questions and len(chosen) < request.questions:
+        raise ExportError(
+            f"--questions {request.questions}: only {len(chosen)} of this deck's questions can be asked together "
+            "(one per figure, none showing another's answer)"
+        )
+    return chosen
+
+
+def _export_pdf(request: Request, kind: str, path: Path, progress: Progress | None, chosen: list[Question]) -> Path:
     from desktop.render import pdf
 
     try:
         with atomic(path) as temporary:
             if kind == "quiz":
-                pdf.write_quiz_pdf(request.deck, request.look, temporary, progress=progress)
+                pdf.write_quiz_pdf(request.deck, request.look, temporary, chosen, request.seed, progress)
             elif kind == "handout":
                 pdf.write_handout_pdf(request.deck, request.look, request.indices(), temporary, progress, request.ink)
             else:

@@ -18,7 +18,7 @@ from desktop.deck.figures import render
 from desktop.deck.markup import plain
 from desktop.deck.model import Deck
 from desktop.deck.sections import numbered
-from desktop.quiz.generate import build_bank
+from desktop.quiz.model import Question
 from desktop.render.ink import Ink as Strokes
 from desktop.render.ink import draw_strokes
 from desktop.render.pdf_file import Canvas, Meta, a4_page, document_id, finish, fixed_date, slide_page
@@ -40,7 +40,7 @@ from desktop.render.pdf_layout import (
     paper_ink,
     slide_ink,
 )
-from desktop.render.pdf_quiz import QuizLayout, groups, question_figures
+from desktop.render.pdf_quiz import QuizLayout, groups, question_figures, version
 from desktop.render.pdf_sources import SourceRow, figure_rows, source_blocks, sources
 from desktop.render.scene import Look, build_scene
 from desktop.words import tr
@@ -118,15 +118,24 @@ def write_handout_pdf(
     _write_pages(frame, pages, meta, path, progress)
 
 
-def write_quiz_pdf(deck: Deck, look: Look, path: Path, seed: int = 0, progress: Progress | None = None) -> None:
-    """A printable quiz from the question bank: title page, questions by section, answer key, then the Sources."""
+def write_quiz_pdf(
+    deck: Deck,
+    look: Look,
+    path: Path,
+    questions: list[Question],
+    seed: int | None = None,
+    progress: Progress | None = None,
+) -> None:
+    """A printable quiz of `questions`: title page, questions by section, answer key, then the Sources.
+
+    A `seed` given is one of several versions: its letter is printed on the cover and the key.
+    """
     lang = look.lang
     ink = paper_ink(look.theme)
-    bank = build_bank(deck, seed)
-    grouped = groups(deck, bank, lang)
-    layout = QuizLayout(deck, lang, A4, ink, look.family)
-    blocks = layout.title_page(grouped, seed) + layout.questions(grouped) + layout.answer_key(grouped)
-    rows = figure_rows(deck, question_figures(deck, bank), range(len(deck.slides)), lang)
+    grouped = groups(deck, questions, lang)
+    layout = QuizLayout(deck, lang, A4, ink, look.family, version(seed))
+    blocks = layout.title_page(grouped) + layout.questions(grouped) + layout.answer_key(grouped)
+    rows = figure_rows(deck, question_figures(deck, questions), range(len(deck.slides)), lang)
     blocks += source_blocks(deck, rows, lang, A4, ink, look.family)
     pages = flow(blocks, A4.text_height)
     frame = Frame(A4, ink, look.family, plain(render(deck.title, lang, {})), tr("print-quiz", lang))

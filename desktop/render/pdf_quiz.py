@@ -14,7 +14,7 @@ from desktop.words import tr
 
 LETTERS = "ABCDEFGH"
 _FILL = ("：", ": ")  # the fill line of a numeric prompt: '填空：超___亿元', 'Type the number: ___%'
-BLANK = "\u2002" + "_" * 12 + "\u2002"
+BLANK = "\u2002" + "_" * 22 + "\u2002"  # room for a handwritten number and its working
 
 
 @dataclass(frozen=True)
@@ -26,13 +26,22 @@ class Group:
     first: int
 
 
+def version(seed: int | None) -> str:
+    """A seed chosen on the command line as the version a class sees: 0 is A, 1 is B; none chosen, no version."""
+    if seed is None:
+        return ""
+    return chr(ord("A") + seed) if 0 <= seed < 26 else str(seed)
+
+
 def groups(deck: Deck, bank: list[Question], lang: str) -> list[Group]:
-    """Questions by numbered section (questions without one after them), keeping the bank's order inside each.
+    """Questions by numbered section (questions without one after them), in the order of their slides in each.
 
     "Which section is this figure from?" would be answered by its own heading, so those questions
     come last, in a group of their own.
     """
     sections = {s.number: s for s in deck.sections if s.number}
+    place = {s.id: n for n, s in enumerate(deck.slides)}
+    bank = sorted(bank, key=lambda q: place.get(q.slide, len(place)))  # stable: the bank's order on one slide
     by_section = [q for q in bank if q.kind != "section"]
     keys = sorted({q.section for q in by_section}, key=lambda n: (n not in sections, n or 0))
     parts = [
@@ -67,8 +76,9 @@ def question_figures(deck: Deck, bank: list[Question]) -> list[str]:
 
 
 class QuizLayout:
-    def __init__(self, deck: Deck, lang: str, paper: Paper, ink: Ink, family: str) -> None:
+    def __init__(self, deck: Deck, lang: str, paper: Paper, ink: Ink, family: str, version: str = "") -> None:
         self.deck, self.lang, self.paper, self.ink, self.family = deck, lang, paper, ink, family
+        self.version = tr("print-version", lang, v=version) if version else ""
         self.gutter = text_width("000.", paper.body, family, bold=True) + 4 * PT
         self.numbers = {s.id: n + 1 for n, s in enumerate(deck.slides)}
 
@@ -78,11 +88,12 @@ class QuizLayout:
     def run(self, text: str, size: float | None = None, color: str | None = None, bold: bool = False) -> Run:
         return Run(text, size or self.paper.body, color or self.ink.text, bold)
 
-    def title_page(self, groups: list[Group], seed: int) -> list[Block]:
+    def title_page(self, groups: list[Group]) -> list[Block]:
         p, lang, ink = self.paper, self.lang, self.ink
         total = sum(len(g.questions) for g in groups)
         doc = self.doc()
-        doc.para(self.run(tr("print-quiz", lang), p.heading, ink.accent, bold=True), before=110, after=6)
+        name = " · ".join(filter(None, (tr("print-quiz", lang), self.version)))
+        doc.para(self.run(name, p.heading, ink.accent, bold=True), before=110, after=6)
         doc.para(*marked(render(self.deck.title, lang, {}), p.title, ink.text, bold=True), line=120, after=8)
         if self.deck.subtitle:
             doc.para(*marked(render(self.deck.subtitle, lang, {}), p.heading * 0.85, ink.muted), after=26)
@@ -98,7 +109,6 @@ class QuizLayout:
             last = g.first + len(g.questions) - 1
             span = tr("print-range" if last > g.first else "print-single", lang).format(a=g.first, b=last)
             doc.para(self.run(g.title + "\t"), self.run(span, color=ink.muted), tabs=tab, after=3)
-        doc.para(self.run(tr("print-version", lang).format(seed=seed), p.small, ink.muted), before=30)
         return [doc_block(doc, new_page=True, bare=True, bookmark=tr("print-quiz", lang))]
 
     def heading(
@@ -129,7 +139,7 @@ class QuizLayout:
             body.para(self.run(line), after=2)
         if fill:
             shape = fill.split(_FILL[0 if lang == "zh" else 1], 1)[-1].replace("___", BLANK)
-            body.para(self.run(tr("print-answer", lang), color=self.ink.muted), self.run(shape), before=6)
+            body.para(self.run(tr("print-answer", lang), color=self.ink.muted), self.run(shape), before=12, after=4)
         else:
             self.choices(body, [c.get(lang) for c in q.choices])
         return columns_block(number, body, 0, before=11, label=label)
@@ -149,7 +159,7 @@ class QuizLayout:
 
     def answer_key(self, groups: list[Group]) -> list[Block]:
         p, lang, ink = self.paper, self.lang, self.ink
-        label = tr("print-key", lang)
+        label = " · ".join(filter(None, (tr("print-key", lang), self.version)))
         head = self.doc()
         head.para(self.run(label, p.heading, bold=True), after=4)
         head.para(self.run(tr("print-key-intro", lang), p.small, ink.muted))

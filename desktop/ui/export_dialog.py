@@ -19,11 +19,13 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QProgressDialog,
     QPushButton,
+    QSpinBox,
     QWidget,
 )
 
 from desktop.render.export import ExportError, Request, export
 from desktop.render.ink import Ink, ink_file
+from desktop.render.quiz_pick import DEFAULT_COUNT
 from desktop.render.scene import Look
 from desktop.resources import data_dir
 from desktop.words import language_name, tr
@@ -53,6 +55,9 @@ class ExportDialog(QDialog):
             self.lang.addItem(f"{language_name(code, lang)} ({code})", code)
         self.lang.setEnabled(len(deck.languages) > 1)
         self.lang.setCurrentIndex(deck.languages.index(lang) if lang in deck.languages else 0)
+        self.questions = QSpinBox()
+        self.questions.setRange(1, 200)
+        self.questions.setValue(DEFAULT_COUNT)
         self.steps = QCheckBox(tr("export-steps", lang))
         self.ink = QCheckBox(tr("export-ink", lang))
         self.folder = QLineEdit(str(folder))
@@ -64,6 +69,7 @@ class ExportDialog(QDialog):
         form = QFormLayout(self)
         form.addRow(tr("export-format", lang), self.format)
         form.addRow(tr("export-size", lang), self.size)
+        form.addRow(tr("export-questions", lang), self.questions)
         form.addRow(tr("language", lang).replace("&", ""), self.lang)
         form.addRow("", self.steps)
         form.addRow("", self.ink)
@@ -79,6 +85,7 @@ class ExportDialog(QDialog):
         png = self.format.currentData() == "png"
         self.size.setEnabled(png)
         self.steps.setEnabled(png)
+        self.questions.setEnabled(self.format.currentData() == "quiz")
 
     def _browse(self) -> None:
         chosen = QFileDialog.getExistingDirectory(self, tr("export-folder", self.look.lang), self.folder.text())
@@ -97,6 +104,8 @@ class ExportDialog(QDialog):
             steps=self.steps.isChecked() and kind == "png",
             handout=kind == "handout",
             quiz=kind == "quiz",
+            # the default length is "as many as the deck can ask, up to DEFAULT_COUNT"; another one is asked for
+            questions=self.questions.value() if kind == "quiz" and self.questions.value() != DEFAULT_COUNT else None,
             ink=Ink.open(ink_file(data_dir(), self.deck.id))[0] if self.ink.isChecked() else None,
         )
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import subprocess
 
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QMessageBox, QProgressDialog
@@ -67,3 +68,14 @@ def test_the_dialog_makes_a_missing_folder_and_names_a_file_in_its_place(qtbot, 
     file.write_text("mine", encoding="utf-8")
     assert run_export(dataclasses.replace(request, out=file, slides=(0,)), None) is None
     assert warned == [f"{file} is a file, not a folder"]
+
+
+def test_the_quiz_asks_how_many_questions(qtbot, tmp_path, monkeypatch):
+    monkeypatch.setattr(QMessageBox, "information", lambda *args: QMessageBox.Close)
+    dialog = dialog_for(qtbot, tmp_path)
+    assert not dialog.questions.isEnabled(), "only a printed quiz has questions to count"
+    dialog.format.setCurrentIndex(dialog.format.findData("quiz"))
+    dialog.questions.setValue(12)
+    (written,) = run_export(dialog.request(), None)
+    text = subprocess.run(["pdftotext", "-enc", "UTF-8", str(written), "-"], capture_output=True).stdout.decode()
+    assert "共 12 题" in text
