@@ -52,7 +52,7 @@ class QuizBrowser(QDialog):
         self.details.setAlignment(Qt.AlignmentFlag.AlignTop)
         self.preview: SlidePreview | None = None
         self.right = QVBoxLayout()
-        self.right.addWidget(self.details, stretch=1)
+        self.right.addWidget(self.details)  # as tall as its text: the slide takes the rest
         left = QVBoxLayout()
         left.addWidget(self.search)
         left.addWidget(self.list)
@@ -110,5 +110,5 @@ class QuizBrowser(QDialog):
         self.preview = SlidePreview(self.deck, question.slide, lang, self)
         self.preview.setWindowFlags(Qt.WindowType.Widget)
         self.preview.setMinimumHeight(300)
-        self.right.addWidget(self.preview, stretch=2)
+        self.right.addWidget(self.preview, stretch=1)
         self.preview.show()  # a widget added to a window already shown stays hidden until told
