@@ -68,7 +68,7 @@ def _candidates(figure: Figure, index: DeckIndex, rng: random.Random, shown: Fig
         return (
             _peer(figure, other)
             and _similar(figure, other, factor)
-            and other != partner
+            and other is not partner  # the index's own figures: one object each
             and not index.alike(figure, other)
         )
 

@@ -32,7 +32,7 @@ _ROMAN = ("", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
 
 def build_bank(deck: Deck, seed: int = 0) -> list[Question]:
     """Every question the deck supports, in an order the seed picks."""
-    index = DeckIndex(deck)
+    index = DeckIndex.of(deck)
     bank: list[Question] = []
     for section in index.deck.sections:
         for figure in section.figures:
@@ -132,9 +132,9 @@ def _shown_label(figure: Figure, index: DeckIndex, lang: str) -> str:
     return label(figure, lang) if lang == "zh" else capital(label(figure, lang))
 
 
-def _gives_away(words: dict[str, frozenset[str]], section: Section) -> bool:
-    """The figure's measure (its `words` per language) shares a word with the section's title (plain already)."""
-    return any(found & content_words(section.title.get(lang), lang) for lang, found in words.items())
+def _gives_away(words: dict[str, frozenset[str]], title: dict[str, frozenset[str]]) -> bool:
+    """The figure's measure (its `words` per language) shares a word with the section's `title` (its words)."""
+    return any(found & title[lang] for lang, found in words.items())
 
 
 def which_section(figure: Figure, index: DeckIndex, seed: int) -> Question | None:
@@ -142,9 +142,9 @@ def which_section(figure: Figure, index: DeckIndex, seed: int) -> Question | Non
     asked when the measure names its section, and no other title that shares a word with it is offered."""
     home = index.section(figure.id)
     words = {lang: content_words(figure.measures.get(lang), lang) for lang in index.deck.languages}
-    if home.number is None or _gives_away(words, home):
+    if home.number is None or _gives_away(words, index.title_words(home)):
         return None
-    others = [s for s in index.numbered if s is not home and not _gives_away(words, s)]
+    others = [s for s in index.numbered if s is not home and not _gives_away(words, index.title_words(s))]
     if len(others) < 2:
         return None
     ident = f"pillar:{figure.id}"  # the id of the days when sections were pillars: progress is keyed on it
