@@ -137,15 +137,20 @@ def _gives_away(words: dict[str, frozenset[str]], title: dict[str, frozenset[str
     return any(found & title[lang] for lang, found in words.items())
 
 
+def _other_sections(figure: Figure, home: Section, index: DeckIndex) -> list[Section] | None:
+    """The numbered sections whose titles share no word with the figure's measure; None if its own does."""
+    words = {lang: content_words(figure.measures.get(lang), lang) for lang in index.deck.languages}
+    if home.number is None or _gives_away(words, index.title_words(home)):
+        return None
+    return [s for s in index.numbered if s is not home and not _gives_away(words, index.title_words(s))]
+
+
 def which_section(figure: Figure, index: DeckIndex, seed: int) -> Question | None:
     """In which numbered section a figure appears: up to four section titles, the right one among them; never
     asked when the measure names its section, and no other title that shares a word with it is offered."""
     home = index.section(figure.id)
-    words = {lang: content_words(figure.measures.get(lang), lang) for lang in index.deck.languages}
-    if home.number is None or _gives_away(words, index.title_words(home)):
-        return None
-    others = [s for s in index.numbered if s is not home and not _gives_away(words, index.title_words(s))]
-    if len(others) < 2:
+    others = index.once(("sections", figure.id), lambda: _other_sections(figure, home, index))
+    if others is None or len(others) < 2:
         return None
     ident = f"pillar:{figure.id}"  # the id of the days when sections were pillars: progress is keyed on it
     rng = rng_for(seed, ident)

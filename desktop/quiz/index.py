@@ -46,6 +46,7 @@ class DeckIndex:
         self._asked_as = {ident: _asked_as(f) for ident, f in self.figures.items()}
         self._asked = Counter(self._asked_as.values())
         self._partner: dict[str, Figure | None] = {}  # counterpart, worked out on first ask
+        self._once: dict[tuple, object] = {}
         self._derived_from: dict[str, list[Figure]] = {}
         for figure in self.figures.values():
             for ident in dict.fromkeys(t for _, t in figure.derived.terms) if figure.derived else ():
@@ -72,6 +73,12 @@ class DeckIndex:
         }
         self.section_word = deck.section_word
 
+    def once(self, key: tuple, make):
+        """`make()`, worked out on the first ask for `key`: a bank built again from the same deck reuses it."""
+        if key not in self._once:
+            self._once[key] = make()
+        return self._once[key]
+
     def section(self, ident: str) -> Section:
         """The section that declares a figure or a table."""
         return self._section[ident]
@@ -90,6 +97,9 @@ class DeckIndex:
 
     def home_slide(self, figure_id: str) -> str:
         """The first slide of its section that shows the figure, else any that does, else the section's first."""
+        return self.once(("home", figure_id), lambda: self._home_slide(figure_id))
+
+    def _home_slide(self, figure_id: str) -> str:
         own = self.slides(figure_id)
         if own:
             return own[0].id
