@@ -22,9 +22,6 @@ class LazyText(Text):
 
     make: object  # a function of the language
 
-    def __init__(self, make) -> None:  # a bank makes hundreds: one store, not the Record's generic update
-        self.__dict__["make"] = make
-
     def __getattr__(self, name: str):
         if name != "by_lang":
             raise AttributeError(name)
