@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from desktop.deck.figures import format_value, number
 from desktop.deck.model import EMPTY_TEXT, Figure
@@ -16,6 +17,7 @@ _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
 _MAGNITUDE = re.compile(rf"(?<![a-z])({'|'.join(MAGNITUDES)})(?![a-z])", re.IGNORECASE)
 
 
+@lru_cache(maxsize=4096)  # asked of each figure and each distractor, at each build of a bank
 def decimals(value: float) -> int:
     """How many decimals the article wrote: 92.7 -> 1, 52 -> 0."""
     return len(number(abs(value)).partition(".")[2])

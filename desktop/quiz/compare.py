@@ -40,7 +40,7 @@ def questions(index: DeckIndex, seed: int) -> list[Question]:
                 _keep(found, versus(slide, pair, index, seed))
     for before, after, slide in _before_after_pairs(index):
         _keep(found, points(before, after, slide, index))
-    words = _word_cells(index)
+    words = index.once(("word cells",), lambda: _word_cells(index))
     for table in index.tables.values():
         if table.compare and len(table.columns) >= 3:
             for row in range(len(table.rows)):
@@ -283,10 +283,11 @@ def table_pair(table: Table, row: int, index: DeckIndex, seed: int, words: list[
     ident = f"pair:{table.id}:{row + 1}"
     rng = rng_for(seed, ident)
 
-    def shown(cell: Text) -> Text:
-        return both(lambda lang: render(cell, lang, index.figures))
+    def shown(cell: Text) -> Text:  # by identity: the index holds the deck, so each cell keeps its id
+        return index.once(("cell", id(cell)), lambda: both(lambda lang: render(cell, lang, index.figures)))
 
-    same = [r[2] for i, r in enumerate(table.rows) if i != row and not _only_figures(r[2])]
+    worded = index.once(("worded", table.id), lambda: [i for i, r in enumerate(table.rows) if not _only_figures(r[2])])
+    same = [table.rows[i][2] for i in worded if i != row]
     rng.shuffle(same)
     # Words among words from other tables: a sample as large as the choices this row could still reject (its
     # own table's cells, its answer), never a shuffle of every table's cells for every row.

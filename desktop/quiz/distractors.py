@@ -58,9 +58,8 @@ def _similar(figure: Figure, other: Figure, factor: float) -> bool:
     return size / factor <= other_size <= size * factor
 
 
-def _candidates(figure: Figure, index: DeckIndex, rng: random.Random, shown: Figure | None) -> Iterable:
-    if isinstance(figure.value, tuple):
-        return _ranges(*figure.value, rng)
+def _peers(figure: Figure, index: DeckIndex) -> tuple[tuple[Figure, ...], tuple[Figure, ...], Figure | None]:
+    """Stated figures fit to stand in for this one: from its slides, from the rest of its section; its partner."""
     near, rest = index.neighbours(figure)
     partner = index.counterpart(figure)
 
@@ -68,16 +67,23 @@ def _candidates(figure: Figure, index: DeckIndex, rng: random.Random, shown: Fig
         return (
             _peer(figure, other)
             and _similar(figure, other, factor)
-            and other != partner
+            and other is not partner  # the index's own figures: one object each
             and not index.alike(figure, other)
         )
 
     # A figure of the same chart is a fair distractor within a factor of three; one from another slide only when
     # close (within two): a US market share of 37% is not asked among staff shares of 89% and 92%.
-    near, rest = [f for f in near if usable(f, 3)], [f for f in rest if usable(f, 2)]
+    return tuple(f for f in near if usable(f, 3)), tuple(f for f in rest if usable(f, 2)), partner
+
+
+def _candidates(figure: Figure, index: DeckIndex, rng: random.Random, shown: Figure | None) -> Iterable:
+    if isinstance(figure.value, tuple):
+        return _ranges(*figure.value, rng)
+    near, rest, partner = index.once(("peers", figure.id), lambda: _peers(figure, index))
+    near, rest = list(near), list(rest)
     rng.shuffle(near)
     rng.shuffle(rest)
-    first = [partner] if partner is not None and partner != shown and _peer(figure, partner) else []
+    first = [partner] if partner is not None and partner is not shown and _peer(figure, partner) else []
     stated = [abs(f.value) for f in first + near + rest]
     magnitude, places = abs(figure.value), decimals(figure.value)
     if figure.qualifier == "rank":
@@ -110,16 +116,19 @@ def _direction(figure: Figure, shown: Figure | None):
     return lambda value: (value < shown.value) if rises else (value > shown.value)
 
 
+def _right(figure: Figure) -> dict[str, frozenset[str]]:
+    """The figure's value as written per language, with every reading its caveat allows (each a right answer)."""
+    values = (figure.value, *readings(figure))
+    return {lang: frozenset(value_text(figure, lang, v) for v in values) for lang in LANGS}
+
+
 def distractor_values(
     figure: Figure, index: DeckIndex, rng: random.Random, shown: Figure | None = None, count: int = 3
 ) -> list:
     """Up to `count` values, signed like the figure, distinct in text; never `shown`, the end the prompt states."""
     keeps_direction = _direction(figure, shown)
     sign = -1 if not isinstance(figure.value, tuple) and figure.value < 0 else 1
-    taken = {lang: {value_text(figure, lang)} for lang in LANGS}
-    for other in readings(figure):  # a reading the caveat allows would be a second right answer
-        for lang in LANGS:
-            taken[lang].add(value_text(figure, lang, other))
+    taken = {lang: set(texts) for lang, texts in index.once(("taken", figure.id), lambda: _right(figure)).items()}
     values = []
     for candidate in _candidates(figure, index, rng, shown):
         if not isinstance(candidate, tuple) and not fits(figure, candidate):

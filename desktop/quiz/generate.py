@@ -5,13 +5,13 @@ from __future__ import annotations
 import random
 
 from desktop.deck.markup import plain
-from desktop.deck.model import Deck, Figure, Section
+from desktop.deck.model import Deck, Figure, Section, Text
 from desktop.deck.sections import in_sentence, zh_numeral, zh_which
 from desktop.quiz import compare
 from desktop.quiz.answers import readings, tolerance
 from desktop.quiz.distractors import distractor_values, rng_for
 from desktop.quiz.index import DeckIndex
-from desktop.quiz.model import NumericAnswer, Question
+from desktop.quiz.model import NumericAnswer, Question, drawn_later
 from desktop.quiz.wording import (
     ACCORDING,
     blank_choice,
@@ -32,7 +32,7 @@ _ROMAN = ("", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
 
 def build_bank(deck: Deck, seed: int = 0) -> list[Question]:
     """Every question the deck supports, in an order the seed picks."""
-    index = DeckIndex(deck)
+    index = DeckIndex.of(deck)
     bank: list[Question] = []
     for section in index.deck.sections:
         for figure in section.figures:
@@ -79,25 +79,39 @@ def _common(figure: Figure, index: DeckIndex, partner: Figure | None) -> dict:
 def recall(figure: Figure, partner: Figure | None, index: DeckIndex, seed: int) -> Question | None:
     """Pick the figure's value among four, each written with the figure's unit and qualifier."""
     ident = f"recall:{figure.id}"
-    rng = rng_for(seed, ident)
-    values = [figure.value, *distractor_values(figure, index, rng, shown=partner)]
-    if len(values) < 2:
+    if not index.once(
+        ("distractible", figure.id, partner and partner.id), lambda: _distractible(figure, partner, index)
+    ):
         return None
-    if is_qualified(figure):
-        choices = [both(lambda lang, v=v: blank_choice(figure, v, lang)) for v in values]
-    else:
-        choices = [both(lambda lang, v=v: value_text(figure, lang, v)) for v in values]
-    order = list(range(len(choices)))
-    rng.shuffle(order)  # the permutation shuffling the choices would make, without reading a lazy text
-    return Question(
+
+    def draw() -> tuple[tuple[Text, ...], int]:
+        rng = rng_for(seed, ident)
+        values = [figure.value, *distractor_values(figure, index, rng, shown=partner)]
+        if is_qualified(figure):
+            choices = [both(lambda lang, v=v: blank_choice(figure, v, lang)) for v in values]
+        else:
+            choices = [both(lambda lang, v=v: value_text(figure, lang, v)) for v in values]
+        order = list(range(len(choices)))
+        rng.shuffle(order)  # the permutation shuffling the choices would make, without reading a lazy text
+        return tuple(choices[i] for i in order), order.index(0)
+
+    return drawn_later(
+        draw,
         id=ident,
         kind="recall",
         prompt=both(lambda lang: recall_prompt(figure, partner, lang)),
-        choices=tuple(choices[i] for i in order),
-        answer=order.index(0),
         tolerance=None,
         **_common(figure, index, partner),
     )
+
+
+_ANY_ORDER = random.Random(0)
+
+
+def _distractible(figure: Figure, partner: Figure | None, index: DeckIndex) -> bool:
+    """The figure has a wrong value to offer: the first candidate that fits is always taken, whatever the order
+    the question's own randomness puts them in, so any order tells."""
+    return bool(distractor_values(figure, index, _ANY_ORDER, shown=partner, count=1))
 
 
 def numeric(figure: Figure, partner: Figure | None, index: DeckIndex) -> Question | None:
@@ -132,26 +146,34 @@ def _shown_label(figure: Figure, index: DeckIndex, lang: str) -> str:
     return label(figure, lang) if lang == "zh" else capital(label(figure, lang))
 
 
-def _gives_away(words: dict[str, frozenset[str]], section: Section) -> bool:
-    """The figure's measure (its `words` per language) shares a word with the section's title (plain already)."""
-    return any(found & content_words(section.title.get(lang), lang) for lang, found in words.items())
+def _gives_away(words: dict[str, frozenset[str]], title: dict[str, frozenset[str]]) -> bool:
+    """The figure's measure (its `words` per language) shares a word with the section's `title` (its words)."""
+    return any(found & title[lang] for lang, found in words.items())
+
+
+def _other_sections(figure: Figure, home: Section, index: DeckIndex) -> list[Section] | None:
+    """The numbered sections whose titles share no word with the figure's measure; None if its own does."""
+    words = {lang: content_words(figure.measures.get(lang), lang) for lang in index.deck.languages}
+    if home.number is None or _gives_away(words, index.title_words(home)):
+        return None
+    return [s for s in index.numbered if s is not home and not _gives_away(words, index.title_words(s))]
 
 
 def which_section(figure: Figure, index: DeckIndex, seed: int) -> Question | None:
     """In which numbered section a figure appears: up to four section titles, the right one among them; never
     asked when the measure names its section, and no other title that shares a word with it is offered."""
     home = index.section(figure.id)
-    words = {lang: content_words(figure.measures.get(lang), lang) for lang in index.deck.languages}
-    if home.number is None or _gives_away(words, home):
-        return None
-    others = [s for s in index.numbered if s is not home and not _gives_away(words, s)]
-    if len(others) < 2:
+    others = index.once(("sections", figure.id), lambda: _other_sections(figure, home, index))
+    if others is None or len(others) < 2:
         return None
     ident = f"pillar:{figure.id}"  # the id of the days when sections were pillars: progress is keyed on it
-    rng = rng_for(seed, ident)
-    sections = [home, *rng.sample(others, min(3, len(others)))]
-    rng.shuffle(sections)
-    names = [both(lambda lang, s=s: section_name(s, lang)) for s in sections]
+
+    def draw() -> tuple[tuple[Text, ...], int]:
+        rng = rng_for(seed, ident)
+        sections = [home, *rng.sample(others, min(3, len(others)))]
+        rng.shuffle(sections)
+        return tuple(both(lambda lang, s=s: section_name(s, lang)) for s in sections), sections.index(home)
+
     word = index.section_word
 
     def prompt(lang: str) -> str:
@@ -167,13 +189,12 @@ def which_section(figure: Figure, index: DeckIndex, seed: int) -> Question | Non
         answer = f"答案：{name}。" if lang == "zh" else f"Answer: {name}."
         return f"{answer}\n{cite(figure.source or '', lang, index.deck.source_language, index)}"
 
-    return Question(
+    return drawn_later(
+        draw,
         id=ident,
         section=home.number,
         kind="section",
         prompt=both(prompt),
-        choices=tuple(names),
-        answer=sections.index(home),
         tolerance=None,
         explanation=both(explanation),
         slide=index.home_slide(figure.id),

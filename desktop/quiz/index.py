@@ -8,12 +8,25 @@ from collections import Counter
 from desktop.deck.figures import slide_figures
 from desktop.deck.markup import plain_deck
 from desktop.deck.model import Deck, Figure, Section, Slide, Table, Text
+from desktop.quiz.wording import content_words
 
 _CITED = re.compile(r"\{([a-z0-9][a-z0-9-]*)\}")  # a figure cited as stated, as a compare table's cells do
 
 
 class DeckIndex:
     """Look-ups the question generators share, computed once per deck."""
+
+    _held: dict[int, tuple[Deck, DeckIndex]] = {}
+
+    @classmethod
+    def of(cls, deck: Deck) -> DeckIndex:
+        """One index per deck, kept for the last few decks: by identity, as hashing a whole deck costs as much."""
+        held = cls._held.get(id(deck))
+        if held is None or held[0] is not deck:
+            while len(cls._held) >= 4:
+                del cls._held[next(iter(cls._held))]
+            held = cls._held[id(deck)] = (deck, cls(deck))
+        return held[1]
 
     def __init__(self, deck: Deck) -> None:
         deck = plain_deck(deck)  # a question is plain text: "**" would show in it, or in `questions --json`
@@ -30,7 +43,10 @@ class DeckIndex:
         for slide in sorted(deck.slides, key=lambda s: s.kind == "quiz"):
             for ident in self._on_slide[slide.id]:
                 self._shown.setdefault(ident, []).append(slide)
-        self._asked = Counter(_asked_as(f) for f in self.figures.values())
+        self._asked_as = {ident: _asked_as(f) for ident, f in self.figures.items()}
+        self._asked = Counter(self._asked_as.values())
+        self._partner: dict[str, Figure | None] = {}  # counterpart, worked out on first ask
+        self._once: dict[tuple, object] = {}
         self._derived_from: dict[str, list[Figure]] = {}
         for figure in self.figures.values():
             for ident in dict.fromkeys(t for _, t in figure.derived.terms) if figure.derived else ():
@@ -52,11 +68,24 @@ class DeckIndex:
                 self._table_slide[slide.table] = slide.id
         self._slide_section = {s.id: section for section in deck.sections for s in section.slides}
         self.numbered = tuple(s for s in deck.sections if s.number is not None)
+        self._title_words = {
+            s.id: {lang: content_words(s.title.get(lang), lang) for lang in deck.languages} for s in deck.sections
+        }
         self.section_word = deck.section_word
+
+    def once(self, key: tuple, make):
+        """`make()`, worked out on the first ask for `key`: a bank built again from the same deck reuses it."""
+        if key not in self._once:
+            self._once[key] = make()
+        return self._once[key]
 
     def section(self, ident: str) -> Section:
         """The section that declares a figure or a table."""
         return self._section[ident]
+
+    def title_words(self, section: Section) -> dict[str, frozenset[str]]:
+        """The content words of a section's title, per language of the deck."""
+        return self._title_words[section.id]
 
     def slide_section(self, slide_id: str) -> Section:
         return self._slide_section[slide_id]
@@ -68,6 +97,9 @@ class DeckIndex:
 
     def home_slide(self, figure_id: str) -> str:
         """The first slide of its section that shows the figure, else any that does, else the section's first."""
+        return self.once(("home", figure_id), lambda: self._home_slide(figure_id))
+
+    def _home_slide(self, figure_id: str) -> str:
         own = self.slides(figure_id)
         if own:
             return own[0].id
@@ -96,20 +128,23 @@ class DeckIndex:
         """The other end of a before/after pair with the same measure in the same section."""
         if figure.role not in ("before", "after"):
             return None
-        other = "after" if figure.role == "before" else "before"
-        for candidate in self._section[figure.id].figures:
-            if candidate.role == other and candidate.measures == figure.measures and candidate.unit == figure.unit:
-                return candidate
-        return None
+        if figure.id not in self._partner:
+            other = "after" if figure.role == "before" else "before"
+            found = (
+                c
+                for c in self._section[figure.id].figures
+                if c.role == other and c.measures == figure.measures and c.unit == figure.unit
+            )
+            self._partner[figure.id] = next(found, None)
+        return self._partner[figure.id]
 
     def is_ambiguous_alone(self, figure: Figure) -> bool:
         """Another figure has the same measure and period, so the question must say which one it asks."""
-        return self._asked[_asked_as(figure)] > 1
+        return self._asked[self._asked_as[figure.id]] > 1
 
-    @staticmethod
-    def alike(figure: Figure, other: Figure) -> bool:
+    def alike(self, figure: Figure, other: Figure) -> bool:
         """Two figures a question without a partner cannot tell apart."""
-        return _asked_as(figure) == _asked_as(other)
+        return self._asked_as[figure.id] == self._asked_as[other.id]
 
     def derived_from(self, figure_id: str) -> list[Figure]:
         """Derived figures that use this one as an input."""
@@ -119,7 +154,8 @@ class DeckIndex:
         """Stated figures on the same slides, then the rest of the same section (distractor sources)."""
         ids = [i for s in self.slides(figure.id) for i in self._on_slide[s.id]]
         near = [self.figures[i] for i in dict.fromkeys(ids) if i != figure.id and i in self.figures]
-        rest = [f for f in self._section[figure.id].figures if f.id != figure.id and f not in near]
+        seen = {f.id for f in near}  # by id: comparing figures compares every field, their texts too
+        rest = [f for f in self._section[figure.id].figures if f.id != figure.id and f.id not in seen]
         return [f for f in near if f.derived is None], [f for f in rest if f.derived is None]
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from desktop.deck.model import Text
@@ -63,6 +64,29 @@ class Question:
             "slide": self.slide,
             "source": self.source,
         }
+
+
+class _Later(Question):
+    """A choice question whose choices and answer are drawn on first read (its own randomness, drawn whenever)."""
+
+    is_numeric = False
+
+    def __getattr__(self, name: str):
+        if name not in ("choices", "answer") or "_draw" not in self.__dict__:
+            raise AttributeError(name)
+        choices, answer = self.__dict__.pop("_draw")()
+        object.__setattr__(self, "choices", choices)
+        object.__setattr__(self, "answer", answer)
+        return self.__dict__[name]
+
+
+def drawn_later(draw: Callable[[], tuple[tuple[Text, ...], int]], **fields) -> Question:
+    """A choice question with every field but its choices and answer, which `draw()` returns when first read: a
+    bank builds in milliseconds, and a session shows a few of its questions (`replace` makes a plain copy)."""
+    question = object.__new__(_Later)
+    for name, value in (fields | {"_draw": draw}).items():
+        object.__setattr__(question, name, value)
+    return question
 
 
 def clashes(question: Question, other: Question) -> bool:

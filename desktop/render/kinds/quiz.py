@@ -6,7 +6,6 @@ from PySide6.QtCore import QRectF
 from PySide6.QtGui import QBrush, QColor, QPen
 from PySide6.QtWidgets import QGraphicsRectItem
 
-from desktop.deck.model import Deck
 from desktop.quiz.generate import slide_question
 from desktop.quiz.index import DeckIndex
 from desktop.render.motion import ease
@@ -15,17 +14,6 @@ from desktop.render.text import TextBox, common_size
 
 LETTERS = "ABCD"
 GAP = 28
-_INDEXES: dict[int, tuple[Deck, DeckIndex]] = {}
-
-
-def deck_index(deck: Deck) -> DeckIndex:
-    """One index per deck, kept for the last few decks: by identity, as hashing a whole deck costs as much."""
-    held = _INDEXES.get(id(deck))
-    if held is None or held[0] is not deck:
-        while len(_INDEXES) >= 4:
-            del _INDEXES[next(iter(_INDEXES))]
-        held = _INDEXES[id(deck)] = (deck, DeckIndex(deck))
-    return held[1]
 
 
 class Reveal:
@@ -50,7 +38,7 @@ class Reveal:
 
 def build_quiz(scene: SlideScene) -> None:
     theme = scene.look.theme
-    question = slide_question(scene.figures[scene.slide.figures[0]], deck_index(scene.deck))
+    question = slide_question(scene.figures[scene.slide.figures[0]], DeckIndex.of(scene.deck))
     lang = scene.look.lang
     scene.box(question.prompt.get(lang), QRectF(BODY.left(), BODY.top(), BODY.width(), 150), 48, 28, bold=True)
     width, height = (BODY.width() - GAP) / 2, 120
