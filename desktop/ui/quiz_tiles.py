@@ -20,6 +20,7 @@ class Tile(QAbstractButton):
     def __init__(self, index: int, theme: Theme) -> None:
         super().__init__()
         self.index, self.theme, self.mark = index, theme, ""
+        self._fit: tuple[tuple, int] = ((), 0)  # (width, text, type size) and the height it needs
         self.setCheckable(True)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # keys stay with the window
         font = QFont(self.font())
@@ -45,9 +46,15 @@ class Tile(QAbstractButton):
         return True
 
     def heightForWidth(self, width: int) -> int:
-        rect = self._text_rect(width, 10_000)
-        used = QFontMetrics(self.font()).boundingRect(rect.toRect(), _FLAGS, self.text()).height()
-        return round(max(used, 2 * QFontMetrics(self.font()).height()) + 2 * self._pad())
+        # Asked many times a layout pass with the same width and text; wrapping the text each time made the
+        # next question slow to lay out.
+        key = (width, self.text(), self.font().key())
+        if self._fit[0] != key:
+            rect = self._text_rect(width, 10_000)
+            metrics = QFontMetrics(self.font())
+            used = metrics.boundingRect(rect.toRect(), _FLAGS, self.text()).height()
+            self._fit = (key, round(max(used, 2 * metrics.height()) + 2 * self._pad()))
+        return self._fit[1]
 
     def sizeHint(self) -> QSize:
         return QSize(400, self.heightForWidth(400))

@@ -41,6 +41,7 @@ LETTERS = "ABCD"
 TEST_SECONDS = 10 * 60
 GRADE_KEYS = {rating: str(i) for i, rating in enumerate(RATINGS, start=1)}  # Anki's: 1 again … 4 easy
 ACTION_KEYS = {"flag-wrong": "F", "flag-unclear": "U", "suspend": "@", "undo": "Ctrl+Z"}
+MODE_KEYS = {"due": "1", "section": "2", "mistakes": "3", "test": "4", "cram": "5"}  # Enter is also Review
 
 
 def interval_text(interval: timedelta, lang: str) -> str:
@@ -211,9 +212,8 @@ class QuizWindow(QMainWindow):
         # The first run has nothing due but new questions to learn: the button says so, not "0 due".
         due_key = "mode-due" if today.due else "mode-new" if today.new else "mode-done"
         for mode, button in self.mode_buttons.items():
-            button.setText(
-                tr(due_key if mode == "due" else f"mode-{mode}", lang, noun=noun, due=today.due, new=today.new)
-            )
+            text = tr(due_key if mode == "due" else f"mode-{mode}", lang, noun=noun, due=today.due, new=today.new)
+            button.setText(f"{MODE_KEYS[mode]}  {text}")
         suspended = len({q.id for q in self.bank} & self.store.suspended())
         self.unsuspend.setText(tr("unsuspend", lang, n=suspended))
         self.unsuspend.setVisible(suspended > 0)
@@ -284,12 +284,17 @@ class QuizWindow(QMainWindow):
             self.actions.addWidget(button)
         self.actions.addStretch()
         self.flagged = _label(16)
-        for widget in (self.progress, self.prompt, self.tiles, self.entry, self.verdict):
+        # The feedback in one panel, shown and hidden at once: each widget shown in a visible window lays out
+        # the whole page again (Qt activates every layout up to the window), which made an answer slow.
+        self.answer_panel = QWidget()
+        feedback = QVBoxLayout(self.answer_panel)
+        feedback.setContentsMargins(0, 0, 0, 0)
+        for widget in (self.verdict, self.explanation, self.source, self.show_slide):
+            feedback.addWidget(widget)
+        feedback.addLayout(self.grades)
+        self.answer_panel.hide()
+        for widget in (self.progress, self.prompt, self.tiles, self.entry, self.answer_panel):
             column.addWidget(widget)
-        column.addWidget(self.explanation)
-        column.addWidget(self.source)
-        column.addWidget(self.show_slide)
-        column.addLayout(self.grades)
         column.addStretch()
         column.addWidget(self.flagged)
         column.addLayout(self.actions)
@@ -304,7 +309,7 @@ class QuizWindow(QMainWindow):
         if question is None:
             self.show_summary()
             return
-        lang = self.lang
+        lang, page = self.lang, self.question_page
         self.feedback, self.chosen = None, None
         self.progress.setText(self._progress_text())
         self.prompt.setText(question.prompt.get(lang))
@@ -313,12 +318,9 @@ class QuizWindow(QMainWindow):
         self.entry.clear()
         self.entry.setReadOnly(False)
         self.entry.setPlaceholderText(tr("type-answer", lang))
-        for widget in (self.verdict, self.explanation, self.source, self.show_slide):
-            widget.hide()
-        for button in self.grade_buttons.values():
-            button.hide()
+        self.answer_panel.hide()
         self._show_actions()
-        self.pages.setCurrentWidget(self.question_page)
+        self.pages.setCurrentWidget(page)
         (self.entry if question.is_numeric else self).setFocus()
         self.clock.start()
 
@@ -353,12 +355,11 @@ class QuizWindow(QMainWindow):
         self.explanation.setText(question.explanation.get(lang))
         self.source.setText(tr_in("source", lang, self.deck.source_language, source=question.source))
         self.show_slide.setText(tr("show-slide", lang))
-        for widget in (self.verdict, self.explanation, self.show_slide):
-            widget.show()
         self.source.setVisible(question.source not in self.explanation.text())
         self.tiles.mark(None if question.is_numeric else question.answer, self.chosen)
         self.entry.setReadOnly(True)
         self._show_grades()
+        self.answer_panel.show()
         self.setFocus()
 
     def _show_grades(self) -> None:
@@ -458,6 +459,10 @@ class QuizWindow(QMainWindow):
             self.show_start()
         elif self.pages.currentWidget() is self.start_page and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             self.start("due")
+        elif self.pages.currentWidget() is self.start_page and text in MODE_KEYS.values():
+            mode = next(m for m, k in MODE_KEYS.items() if k == text)
+            if self.mode_buttons[mode].isVisible():  # a deck without numbered sections has no section mode
+                self.start(mode)
         else:
             super().keyPressEvent(event)
 
