@@ -97,13 +97,13 @@ class QuizWindow(QMainWindow):
         self.pages = QStackedWidget()
         self._build_notices(set_aside)
         self._build_start()
-        self._build_question()
-        self._build_summary()
+        self.question_page: QWidget | None = None  # with the summary, made as the first session starts:
+        self.summary_page: QWidget | None = None  # the first paint is the start screen's alone
         self.test_timer = QTimer(self, interval=1000)
         self.test_timer.timeout.connect(self._tick)
         QShortcut(QKeySequence.StandardKey.Quit, self, self.close)
         QShortcut(QKeySequence("Ctrl+B"), self, self.browse)
-        self.look.dress(self)
+        self.look.dress(self, later=(16, 18, 24, 28))  # the type sizes of the session's pages
         QShortcut(QKeySequence.StandardKey.Undo, self, self.undo)
         self.show_start()
 
@@ -237,6 +237,10 @@ class QuizWindow(QMainWindow):
             self.session = None
             self.counts.setText(self.counts.text() + "\n" + tr("no-questions", self.lang))
             return
+        if self.question_page is None:
+            self._build_question()
+            self._build_summary()
+            self.look.take_in()
         if mode == "test":
             self.test_clock = QElapsedTimer()
             self.test_clock.start()
