@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
+from functools import cache
 
-from PySide6.QtCore import QElapsedTimer, Qt, QTimer, Signal
+from PySide6.QtCore import QElapsedTimer, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -58,8 +59,24 @@ def interval_text(interval: timedelta, lang: str) -> str:
     return tr("n-mo", lang, n=f"{months:.1f}") if years < 1 else tr("n-y", lang, n=f"{years:.1f}")
 
 
+class _SelectOnPress(QObject):
+    """A label's text turns selectable as it is pressed: a selectable label lays its text out as a document at
+    each layout pass, which made the feedback slow to show (the window takes it back at the next question)."""
+
+    def eventFilter(self, label: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.MouseButtonPress:
+            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        return False
+
+
+@cache
+def _select_on_press() -> _SelectOnPress:
+    return _SelectOnPress()  # one for every label, made with the first (after the application)
+
+
 def _label(px: int, bold: bool = False) -> QLabel:
-    label = QLabel(wordWrap=True, textInteractionFlags=Qt.TextInteractionFlag.TextSelectableByMouse)
+    label = QLabel(wordWrap=True)
+    label.installEventFilter(_select_on_press())
     font = QFont(label.font())
     font.setPixelSize(px)
     font.setBold(bold)
@@ -314,6 +331,9 @@ class QuizWindow(QMainWindow):
             self.show_summary()
             return
         lang, page = self.lang, self.question_page
+        for label in page.findChildren(QLabel):  # selectable again when pressed
+            if label.textInteractionFlags() != Qt.TextInteractionFlag.NoTextInteraction:
+                label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
         self.feedback, self.chosen = None, None
         self.progress.setText(self._progress_text())
         self.prompt.setText(question.prompt.get(lang))

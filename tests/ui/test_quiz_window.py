@@ -5,7 +5,9 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QEvent, QPointF, QSettings, Qt
+from PySide6.QtGui import QMouseEvent
+from PySide6.QtWidgets import QApplication
 
 from desktop.deck import load_deck
 from desktop.quiz.generate import build_bank
@@ -86,6 +88,25 @@ def test_answer_right_then_wrong_by_keyboard_and_the_store_keeps_both(qtbot, qui
     answer(qtbot, quiz, right=False)
     assert quiz.verdict.text().startswith("✗")
     assert second.id in store.mistakes()
+
+
+def test_the_feedback_text_can_be_selected_with_the_mouse(qtbot, quiz):
+    qtbot.keyClick(quiz, Qt.Key.Key_Return)
+    label, left = quiz.explanation, Qt.MouseButton.LeftButton
+    for _ in range(2):  # and again at the next question
+        answer(qtbot, quiz)
+        end = label.width() - 2
+        drag = (
+            (QEvent.Type.MouseButtonPress, 2, left),
+            (QEvent.Type.MouseMove, end, left),
+            (QEvent.Type.MouseButtonRelease, end, 0),
+        )
+        for kind, x, held in drag:  # sent, not QTest's: its mouseMove holds no button
+            at = QPointF(x, label.fontMetrics().height() / 2)  # on the first line
+            event = QMouseEvent(kind, at, label.mapToGlobal(at), left, Qt.MouseButton(held), Qt.KeyboardModifier(0))
+            QApplication.sendEvent(label, event)
+        assert label.hasSelectedText() and label.selectedText() in label.text()
+        qtbot.keyClick(quiz, Qt.Key.Key_Space)
 
 
 def test_a_typed_number_accepts_its_unit_and_full_width_digits(qtbot, quiz):
