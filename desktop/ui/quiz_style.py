@@ -60,11 +60,6 @@ QComboBox {{ max-width: {px(320)}; font-size: {px(18)}; }}
 QLineEdit:focus {{ border-color: {t.after}; }}
 QListWidget::item {{ padding: {px(6)}; }}
 QListWidget::item:selected {{ background: {mix(t.after, t.surface, 0.25)}; color: {t.text}; }}
-QProgressBar {{
-    background: {t.surface}; color: {t.text}; border: 1px solid {t.grid}; border-radius: {px(4)};
-    text-align: center; min-height: {px(22)}; font-size: {px(15)};
-}}
-QProgressBar::chunk {{ background: {mix(t.positive, t.surface, 0.55)}; border-radius: {px(4)}; }}
 """
 
 

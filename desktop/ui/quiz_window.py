@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMainWindow,
     QMessageBox,
-    QProgressBar,
     QPushButton,
     QStackedWidget,
     QVBoxLayout,
@@ -33,6 +32,7 @@ from desktop.quiz.session import Session, start_counts
 from desktop.quiz.store import Store
 from desktop.set_aside import SetAside
 from desktop.ui.quiz_browser import QuizBrowser
+from desktop.ui.quiz_mastery import MasteryBar
 from desktop.ui.quiz_style import QuizLook
 from desktop.ui.quiz_tiles import ChoiceTiles
 from desktop.ui.slide_preview import SlidePreview
@@ -217,11 +217,12 @@ class QuizWindow(QMainWindow):
         self.section_choice.clear()
         for row, section in enumerate(s for s in self.deck.sections if s.number):
             name = QLabel(f"{section.number}. {plain(render(section.title, lang, self.deck.figures))}")
-            bar = QProgressBar(maximum=100, value=round(100 * mastery.get(section.number, 0.0)))
-            bar.setFormat(tr("mastered", lang, percent="%p%"))
+            share = mastery.get(section.number, 0.0)
+            bar = MasteryBar(self.look.theme, share, tr("mastered", lang, percent=f"{round(100 * share)}%"))
             self.mastery.addWidget(name, row, 0)
             self.mastery.addWidget(bar, row, 1)
             self.section_choice.addItem(name.text(), section.number)
+        self.look.take_in()  # the bars' type, when the window is dressed already
         # A deck without numbered sections has no section to practise alone.
         self.section_choice.setVisible(self.section_choice.count() > 0)
         self.mode_buttons["section"].setVisible(self.section_choice.count() > 0)

@@ -48,6 +48,7 @@ def test_the_start_screen_counts_new_questions_and_shows_every_section(quiz):
     assert quiz.counts.text().startswith(f"0 due today · 20 new today · {len(BANK)} never asked")
     assert quiz.mode_buttons["due"].text() == "1  Learn 20 new questions", "the first run does not say 0 due"
     assert quiz.mastery.rowCount() == 8
+    assert quiz.mastery.itemAtPosition(0, 1).widget().text() == "0% mastered"
 
 
 def test_the_days_new_question_limit_holds_after_a_restart(qtbot, quiz, store):
