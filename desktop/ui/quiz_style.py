@@ -46,6 +46,8 @@ def stylesheet(theme: Theme, family: str, scale: float) -> str:
 QWidget {{ font-family: "{family}"; font-size: {px(BODY_PX)}; }}
 QMainWindow, QDialog, QScrollArea, QScrollArea > QWidget > QWidget {{ background: {t.background}; }}
 QLabel {{ color: {t.text}; }}
+#setAside {{ background: #fff4ce; color: #3d3000; padding: 8px 12px; }}
+#unsavedBar, #unsavedBar * {{ background: #f8d7d5; color: #5c0f0a; }}
 QPushButton {{
     background: {t.surface}; color: {t.text}; border: {px(2)} solid {t.grid}; border-radius: {px(8)};
     padding: {px(8)} {px(12)}; min-height: {px(36)}; font-size: {px(18)};

@@ -127,7 +127,7 @@ class QuizWindow(QMainWindow):
     # What the student must know about their progress file, above every page
     def _build_notices(self, set_aside: SetAside | None) -> None:
         self.set_aside = _label(16)
-        self.set_aside.setStyleSheet("background: #fff4ce; color: #3d3000; padding: 8px 12px;")
+        self.set_aside.setObjectName("setAside")  # coloured by the look's stylesheet, as the unsaved bar
         if set_aside is not None:
             key = "progress-salvaged" if set_aside.salvaged else "progress-set-aside"
             self.set_aside.setText(tr(key, self.lang, aside=set_aside.aside, n=set_aside.salvaged))
@@ -137,7 +137,7 @@ class QuizWindow(QMainWindow):
         self.retry.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # keys stay with the questions
         self.retry.clicked.connect(self.save)
         self.unsaved_bar = QWidget()
-        self.unsaved_bar.setStyleSheet("background: #f8d7d5; color: #5c0f0a;")
+        self.unsaved_bar.setObjectName("unsavedBar")
         row = QHBoxLayout(self.unsaved_bar)
         row.addWidget(self.unsaved, stretch=1)
         row.addWidget(self.retry)
