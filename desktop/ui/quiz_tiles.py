@@ -103,12 +103,15 @@ class ChoiceTiles(QWidget):
             grid.addWidget(tile, i // 2, i % 2)
 
     def show_choices(self, texts: list[str]) -> None:
-        """The question's choices, none chosen or marked; tiles beyond them hidden."""
+        """The question's choices, none chosen or marked; tiles beyond them hidden, and all of them for none."""
+        if any(tile.isHidden() == (i < len(texts)) for i, tile in enumerate(self.buttons)):
+            self.hide()  # tiles shown one by one in a visible window would each lay the page out again
         for i, tile in enumerate(self.buttons):
             tile.setVisible(i < len(texts))
             tile.setChecked(False)
             tile.setText(texts[i] if i < len(texts) else "")
             tile.set_mark("")
+        self.setVisible(bool(texts))
 
     def mark(self, answer: int | None, chosen: int | None) -> None:
         """✓ on the right choice, ✗ on a wrong one chosen (`answer` None: a typed answer, no tile is right)."""

@@ -338,13 +338,14 @@ class QuizWindow(QMainWindow):
         self.feedback, self.chosen = None, None
         self.progress.setText(self._progress_text())
         self.prompt.setText(question.prompt.get(lang))
-        self.tiles.show_choices([choice.get(lang) for choice in question.choices])
-        self.entry.setVisible(question.is_numeric)
         self.entry.clear()
         self.entry.setReadOnly(False)
         self.entry.setPlaceholderText(tr("type-answer", lang))
         self.answer_panel.hide()
         self._show_actions()
+        # Last: a widget shown lays the page out at once, so every text is in place for that one pass.
+        self.tiles.show_choices([choice.get(lang) for choice in question.choices])
+        self.entry.setVisible(question.is_numeric)
         self.pages.setCurrentWidget(page)
         (self.entry if question.is_numeric else self).setFocus()
         self.clock.start()
