@@ -375,9 +375,9 @@ class QuizWindow(QMainWindow):
     def _show_feedback(self) -> None:
         lang, feedback, question = self.lang, self.feedback, self.feedback.question
         self.verdict.setText(tr("right" if feedback.correct else "wrong", lang, answer=answer_text(question, lang)))
-        self.verdict.setStyleSheet(
-            f"color: {self.look.theme.positive if feedback.correct else self.look.theme.negative};"
-        )
+        colour = f"color: {self.look.theme.positive if feedback.correct else self.look.theme.negative};"
+        if self.verdict.styleSheet() != colour:  # a new stylesheet polishes the label again: only on a change
+            self.verdict.setStyleSheet(colour)
         self.explanation.setText(question.explanation.get(lang))
         self.source.setText(tr_in("source", lang, self.deck.source_language, source=question.source))
         self.show_slide.setText(tr("show-slide", lang))
@@ -398,8 +398,9 @@ class QuizWindow(QMainWindow):
             button.setText(text if interval is None else f"{text} · {interval_text(interval, self.lang)}")
             button.setVisible(rating in offered and bool(feedback.intervals))  # practice modes have no schedule
             font = button.font()
-            font.setBold(rating == feedback.rating)
-            button.setFont(font)
+            if font.bold() != (rating == feedback.rating):  # a font set is a relayout: only on a change
+                font.setBold(rating == feedback.rating)
+                button.setFont(font)
 
     def grade(self, rating: str) -> None:
         """Grades a right answer and moves on (Anki's way); a wrong answer's only grade, Again, just moves on."""
