@@ -89,6 +89,8 @@ def first_paint_rows(runs: int = 5) -> list[Row]:
 
 
 def quiz_rows() -> list[Row]:
+    from PySide6.QtCore import QEvent
+
     from desktop.deck import load_deck
     from desktop.quiz.generate import build_bank
     from desktop.quiz.store import Store
@@ -99,7 +101,7 @@ def quiz_rows() -> list[Row]:
     deck = load_deck(bundled_deck()).deck
     bank_ms = median_ms(lambda: build_bank(deck), 15)
     app = qapp()
-    times = []
+    times, paints = [], []
     with tempfile.TemporaryDirectory() as folder:
         store, _ = Store.open(Path(folder) / "progress.db")
         window = QuizWindow(deck, build_bank(deck), store, "zh", now=lambda: datetime.now(UTC))
@@ -116,9 +118,13 @@ def quiz_rows() -> list[Row]:
             began = time.perf_counter()
             window.submit()  # judge, commit to SQLite, show feedback
             window.next_question()
+            app.sendPostedEvents(None, QEvent.Type.LayoutRequest)  # laid out as the event loop would, then painted
             window.repaint()
             if window.question is not None:  # the last answer leads to the summary, not a question
                 times.append((time.perf_counter() - began) * 1000)
+                began = time.perf_counter()
+                window.repaint()  # the floor: painting the same question again, nothing else
+                paints.append((time.perf_counter() - began) * 1000)
         window.close()
         store.close()
     p95 = statistics.quantiles(times, n=20)[-1]
@@ -127,8 +133,9 @@ def quiz_rows() -> list[Row]:
         Row(
             "answer → next question shown, incl. commit (median)",
             statistics.median(times),
-            "≤ 30 ms",
-            ok=statistics.median(times) <= 30,
+            "≤ 10 ms",
+            f"its paint alone: {statistics.median(paints):.1f} ms",
+            ok=statistics.median(times) <= 10,
         ),
         Row("answer → next question shown, incl. commit (p95)", p95, "≤ 30 ms", ok=p95 <= 30),
         *first_paint_rows(),

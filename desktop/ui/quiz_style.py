@@ -46,6 +46,8 @@ def stylesheet(theme: Theme, family: str, scale: float) -> str:
 QWidget {{ font-family: "{family}"; font-size: {px(BODY_PX)}; }}
 QMainWindow, QDialog, QScrollArea, QScrollArea > QWidget > QWidget {{ background: {t.background}; }}
 QLabel {{ color: {t.text}; }}
+#setAside {{ background: #fff4ce; color: #3d3000; padding: 8px 12px; }}
+#unsavedBar, #unsavedBar * {{ background: #f8d7d5; color: #5c0f0a; }}
 QPushButton {{
     background: {t.surface}; color: {t.text}; border: {px(2)} solid {t.grid}; border-radius: {px(8)};
     padding: {px(8)} {px(12)}; min-height: {px(36)}; font-size: {px(18)};
@@ -60,11 +62,6 @@ QComboBox {{ max-width: {px(320)}; font-size: {px(18)}; }}
 QLineEdit:focus {{ border-color: {t.after}; }}
 QListWidget::item {{ padding: {px(6)}; }}
 QListWidget::item:selected {{ background: {mix(t.after, t.surface, 0.25)}; color: {t.text}; }}
-QProgressBar {{
-    background: {t.surface}; color: {t.text}; border: 1px solid {t.grid}; border-radius: {px(4)};
-    text-align: center; min-height: {px(22)}; font-size: {px(15)};
-}}
-QProgressBar::chunk {{ background: {mix(t.positive, t.surface, 0.55)}; border-radius: {px(4)}; }}
 """
 
 
@@ -75,15 +72,17 @@ class QuizLook(QObject):
         super().__init__()
         self.theme, self.family = theme, family
         self.scale = 0.0
+        self.sizes: set[int] = set()  # the type sizes the stylesheet scales
         self.window: QWidget | None = None
 
     @classmethod
     def for_deck(cls, deck: Deck) -> QuizLook:
         return cls(deck_theme(deck), deck_family(deck)[0])
 
-    def dress(self, window: QWidget) -> None:
-        """Applies the look to `window` now and at every resize that changes the size of its type."""
-        self.window = window
+    def dress(self, window: QWidget, later: tuple[int, ...] = ()) -> None:
+        """Applies the look to `window` at every resize that changes the size of its type; `later`: the sizes of
+        type in widgets the window makes afterwards, so that taking them in needs no new stylesheet."""
+        self.window, self.sizes = window, set(later)
         self.setParent(window)
         window.installEventFilter(self)  # styled at its first resize, which Qt sends as it is first shown
 
@@ -104,17 +103,27 @@ class QuizLook(QObject):
                 self.rescale(scale)
         return False
 
-    def rescale(self, scale: float) -> None:
-        """Type at `scale`: widgets whose font was sized on purpose keep their proportions, the rest are body."""
-        self.scale = scale
+    def take_in(self) -> None:
+        """Sizes the type of widgets made since the window was dressed; a new stylesheet only for a size not in it."""
+        if self.scale and not self._marked() <= self.sizes:
+            self.rescale(self.scale)
+
+    def _marked(self) -> set[int]:
+        """Marks each widget whose font was sized on purpose with its size at design size; returns those sizes."""
         sizes = set()
         for widget in self.window.findChildren(QWidget):
             if widget.property(_BASE) is None and widget.testAttribute(Qt.WidgetAttribute.WA_SetFont):
                 widget.setProperty(_BASE, widget.font().pixelSize() if widget.font().pixelSize() > 0 else BODY_PX)
             if widget.property(_BASE) is not None:
                 sizes.add(widget.property(_BASE))
+        return sizes
+
+    def rescale(self, scale: float) -> None:
+        """Type at `scale`: widgets whose font was sized on purpose keep their proportions, the rest are body."""
+        self.scale = scale
+        self.sizes |= self._marked()
         # In the stylesheet, not by setFont: under a stylesheet Qt stops handing a parent's font to its children.
-        own = "".join(f'*[{_BASE}="{n}"] {{ font-size: {round(n * scale)}px; }}\n' for n in sorted(sizes))
+        own = "".join(f'*[{_BASE}="{n}"] {{ font-size: {round(n * scale)}px; }}\n' for n in sorted(self.sizes))
         self.window.setStyleSheet(stylesheet(self.theme, self.family, scale) + own)
         margin = round(MARGIN_PX * scale)
         self.window.setContentsMargins(margin, margin, margin, margin)

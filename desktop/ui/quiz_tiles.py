@@ -20,6 +20,7 @@ class Tile(QAbstractButton):
     def __init__(self, index: int, theme: Theme) -> None:
         super().__init__()
         self.index, self.theme, self.mark = index, theme, ""
+        self._fit: tuple[tuple, int] = ((), 0)  # (width, text, type size) and the height it needs
         self.setCheckable(True)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # keys stay with the window
         font = QFont(self.font())
@@ -45,9 +46,15 @@ class Tile(QAbstractButton):
         return True
 
     def heightForWidth(self, width: int) -> int:
-        rect = self._text_rect(width, 10_000)
-        used = QFontMetrics(self.font()).boundingRect(rect.toRect(), _FLAGS, self.text()).height()
-        return round(max(used, 2 * QFontMetrics(self.font()).height()) + 2 * self._pad())
+        # Asked many times a layout pass with the same width and text; wrapping the text each time made the
+        # next question slow to lay out.
+        key = (width, self.text(), self.font().key())
+        if self._fit[0] != key:
+            rect = self._text_rect(width, 10_000)
+            metrics = QFontMetrics(self.font())
+            used = metrics.boundingRect(rect.toRect(), _FLAGS, self.text()).height()
+            self._fit = (key, round(max(used, 2 * metrics.height()) + 2 * self._pad()))
+        return self._fit[1]
 
     def sizeHint(self) -> QSize:
         return QSize(400, self.heightForWidth(400))
@@ -96,12 +103,15 @@ class ChoiceTiles(QWidget):
             grid.addWidget(tile, i // 2, i % 2)
 
     def show_choices(self, texts: list[str]) -> None:
-        """The question's choices, none chosen or marked; tiles beyond them hidden."""
+        """The question's choices, none chosen or marked; tiles beyond them hidden, and all of them for none."""
+        if any(tile.isHidden() == (i < len(texts)) for i, tile in enumerate(self.buttons)):
+            self.hide()  # tiles shown one by one in a visible window would each lay the page out again
         for i, tile in enumerate(self.buttons):
             tile.setVisible(i < len(texts))
             tile.setChecked(False)
             tile.setText(texts[i] if i < len(texts) else "")
             tile.set_mark("")
+        self.setVisible(bool(texts))
 
     def mark(self, answer: int | None, chosen: int | None) -> None:
         """✓ on the right choice, ✗ on a wrong one chosen (`answer` None: a typed answer, no tile is right)."""

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
+from functools import cache
 
-from PySide6.QtCore import QElapsedTimer, Qt, QTimer, Signal
+from PySide6.QtCore import QElapsedTimer, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -15,7 +16,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMainWindow,
     QMessageBox,
-    QProgressBar,
     QPushButton,
     QStackedWidget,
     QVBoxLayout,
@@ -32,6 +32,7 @@ from desktop.quiz.session import Session, start_counts
 from desktop.quiz.store import Store
 from desktop.set_aside import SetAside
 from desktop.ui.quiz_browser import QuizBrowser
+from desktop.ui.quiz_mastery import MasteryBar
 from desktop.ui.quiz_style import QuizLook
 from desktop.ui.quiz_tiles import ChoiceTiles
 from desktop.ui.slide_preview import SlidePreview
@@ -41,6 +42,7 @@ LETTERS = "ABCD"
 TEST_SECONDS = 10 * 60
 GRADE_KEYS = {rating: str(i) for i, rating in enumerate(RATINGS, start=1)}  # Anki's: 1 again … 4 easy
 ACTION_KEYS = {"flag-wrong": "F", "flag-unclear": "U", "suspend": "@", "undo": "Ctrl+Z"}
+MODE_KEYS = {"due": "1", "section": "2", "mistakes": "3", "test": "4", "cram": "5"}  # Enter is also Review
 
 
 def interval_text(interval: timedelta, lang: str) -> str:
@@ -57,8 +59,24 @@ def interval_text(interval: timedelta, lang: str) -> str:
     return tr("n-mo", lang, n=f"{months:.1f}") if years < 1 else tr("n-y", lang, n=f"{years:.1f}")
 
 
+class _SelectOnPress(QObject):
+    """A label's text turns selectable as it is pressed: a selectable label lays its text out as a document at
+    each layout pass, which made the feedback slow to show (the window takes it back at the next question)."""
+
+    def eventFilter(self, label: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.MouseButtonPress:
+            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        return False
+
+
+@cache
+def _select_on_press() -> _SelectOnPress:
+    return _SelectOnPress()  # one for every label, made with the first (after the application)
+
+
 def _label(px: int, bold: bool = False) -> QLabel:
-    label = QLabel(wordWrap=True, textInteractionFlags=Qt.TextInteractionFlag.TextSelectableByMouse)
+    label = QLabel(wordWrap=True)
+    label.installEventFilter(_select_on_press())
     font = QFont(label.font())
     font.setPixelSize(px)
     font.setBold(bold)
@@ -96,20 +114,20 @@ class QuizWindow(QMainWindow):
         self.pages = QStackedWidget()
         self._build_notices(set_aside)
         self._build_start()
-        self._build_question()
-        self._build_summary()
+        self.question_page: QWidget | None = None  # with the summary, made as the first session starts:
+        self.summary_page: QWidget | None = None  # the first paint is the start screen's alone
         self.test_timer = QTimer(self, interval=1000)
         self.test_timer.timeout.connect(self._tick)
         QShortcut(QKeySequence.StandardKey.Quit, self, self.close)
         QShortcut(QKeySequence("Ctrl+B"), self, self.browse)
-        self.look.dress(self)
+        self.look.dress(self, later=(16, 18, 24, 28))  # the type sizes of the session's pages
         QShortcut(QKeySequence.StandardKey.Undo, self, self.undo)
         self.show_start()
 
     # What the student must know about their progress file, above every page
     def _build_notices(self, set_aside: SetAside | None) -> None:
         self.set_aside = _label(16)
-        self.set_aside.setStyleSheet("background: #fff4ce; color: #3d3000; padding: 8px 12px;")
+        self.set_aside.setObjectName("setAside")  # coloured by the look's stylesheet, as the unsaved bar
         if set_aside is not None:
             key = "progress-salvaged" if set_aside.salvaged else "progress-set-aside"
             self.set_aside.setText(tr(key, self.lang, aside=set_aside.aside, n=set_aside.salvaged))
@@ -119,7 +137,7 @@ class QuizWindow(QMainWindow):
         self.retry.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # keys stay with the questions
         self.retry.clicked.connect(self.save)
         self.unsaved_bar = QWidget()
-        self.unsaved_bar.setStyleSheet("background: #f8d7d5; color: #5c0f0a;")
+        self.unsaved_bar.setObjectName("unsavedBar")
         row = QHBoxLayout(self.unsaved_bar)
         row.addWidget(self.unsaved, stretch=1)
         row.addWidget(self.retry)
@@ -199,11 +217,12 @@ class QuizWindow(QMainWindow):
         self.section_choice.clear()
         for row, section in enumerate(s for s in self.deck.sections if s.number):
             name = QLabel(f"{section.number}. {plain(render(section.title, lang, self.deck.figures))}")
-            bar = QProgressBar(maximum=100, value=round(100 * mastery.get(section.number, 0.0)))
-            bar.setFormat(tr("mastered", lang, percent="%p%"))
+            share = mastery.get(section.number, 0.0)
+            bar = MasteryBar(self.look.theme, share, tr("mastered", lang, percent=f"{round(100 * share)}%"))
             self.mastery.addWidget(name, row, 0)
             self.mastery.addWidget(bar, row, 1)
             self.section_choice.addItem(name.text(), section.number)
+        self.look.take_in()  # the bars' type, when the window is dressed already
         # A deck without numbered sections has no section to practise alone.
         self.section_choice.setVisible(self.section_choice.count() > 0)
         self.mode_buttons["section"].setVisible(self.section_choice.count() > 0)
@@ -211,9 +230,8 @@ class QuizWindow(QMainWindow):
         # The first run has nothing due but new questions to learn: the button says so, not "0 due".
         due_key = "mode-due" if today.due else "mode-new" if today.new else "mode-done"
         for mode, button in self.mode_buttons.items():
-            button.setText(
-                tr(due_key if mode == "due" else f"mode-{mode}", lang, noun=noun, due=today.due, new=today.new)
-            )
+            text = tr(due_key if mode == "due" else f"mode-{mode}", lang, noun=noun, due=today.due, new=today.new)
+            button.setText(f"{MODE_KEYS[mode]}  {text}")
         suspended = len({q.id for q in self.bank} & self.store.suspended())
         self.unsuspend.setText(tr("unsuspend", lang, n=suspended))
         self.unsuspend.setVisible(suspended > 0)
@@ -237,6 +255,10 @@ class QuizWindow(QMainWindow):
             self.session = None
             self.counts.setText(self.counts.text() + "\n" + tr("no-questions", self.lang))
             return
+        if self.question_page is None:
+            self._build_question()
+            self._build_summary()
+            self.look.take_in()
         if mode == "test":
             self.test_clock = QElapsedTimer()
             self.test_clock.start()
@@ -284,12 +306,17 @@ class QuizWindow(QMainWindow):
             self.actions.addWidget(button)
         self.actions.addStretch()
         self.flagged = _label(16)
-        for widget in (self.progress, self.prompt, self.tiles, self.entry, self.verdict):
+        # The feedback in one panel, shown and hidden at once: each widget shown in a visible window lays out
+        # the whole page again (Qt activates every layout up to the window), which made an answer slow.
+        self.answer_panel = QWidget()
+        feedback = QVBoxLayout(self.answer_panel)
+        feedback.setContentsMargins(0, 0, 0, 0)
+        for widget in (self.verdict, self.explanation, self.source, self.show_slide):
+            feedback.addWidget(widget)
+        feedback.addLayout(self.grades)
+        self.answer_panel.hide()
+        for widget in (self.progress, self.prompt, self.tiles, self.entry, self.answer_panel):
             column.addWidget(widget)
-        column.addWidget(self.explanation)
-        column.addWidget(self.source)
-        column.addWidget(self.show_slide)
-        column.addLayout(self.grades)
         column.addStretch()
         column.addWidget(self.flagged)
         column.addLayout(self.actions)
@@ -304,21 +331,22 @@ class QuizWindow(QMainWindow):
         if question is None:
             self.show_summary()
             return
-        lang = self.lang
+        lang, page = self.lang, self.question_page
+        for label in page.findChildren(QLabel):  # selectable again when pressed
+            if label.textInteractionFlags() != Qt.TextInteractionFlag.NoTextInteraction:
+                label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
         self.feedback, self.chosen = None, None
         self.progress.setText(self._progress_text())
         self.prompt.setText(question.prompt.get(lang))
-        self.tiles.show_choices([choice.get(lang) for choice in question.choices])
-        self.entry.setVisible(question.is_numeric)
         self.entry.clear()
         self.entry.setReadOnly(False)
         self.entry.setPlaceholderText(tr("type-answer", lang))
-        for widget in (self.verdict, self.explanation, self.source, self.show_slide):
-            widget.hide()
-        for button in self.grade_buttons.values():
-            button.hide()
+        self.answer_panel.hide()
         self._show_actions()
-        self.pages.setCurrentWidget(self.question_page)
+        # Last: a widget shown lays the page out at once, so every text is in place for that one pass.
+        self.tiles.show_choices([choice.get(lang) for choice in question.choices])
+        self.entry.setVisible(question.is_numeric)
+        self.pages.setCurrentWidget(page)
         (self.entry if question.is_numeric else self).setFocus()
         self.clock.start()
 
@@ -347,18 +375,17 @@ class QuizWindow(QMainWindow):
     def _show_feedback(self) -> None:
         lang, feedback, question = self.lang, self.feedback, self.feedback.question
         self.verdict.setText(tr("right" if feedback.correct else "wrong", lang, answer=answer_text(question, lang)))
-        self.verdict.setStyleSheet(
-            f"color: {self.look.theme.positive if feedback.correct else self.look.theme.negative};"
-        )
+        colour = f"color: {self.look.theme.positive if feedback.correct else self.look.theme.negative};"
+        if self.verdict.styleSheet() != colour:  # a new stylesheet polishes the label again: only on a change
+            self.verdict.setStyleSheet(colour)
         self.explanation.setText(question.explanation.get(lang))
         self.source.setText(tr_in("source", lang, self.deck.source_language, source=question.source))
         self.show_slide.setText(tr("show-slide", lang))
-        for widget in (self.verdict, self.explanation, self.show_slide):
-            widget.show()
         self.source.setVisible(question.source not in self.explanation.text())
         self.tiles.mark(None if question.is_numeric else question.answer, self.chosen)
         self.entry.setReadOnly(True)
         self._show_grades()
+        self.answer_panel.show()
         self.setFocus()
 
     def _show_grades(self) -> None:
@@ -371,8 +398,9 @@ class QuizWindow(QMainWindow):
             button.setText(text if interval is None else f"{text} · {interval_text(interval, self.lang)}")
             button.setVisible(rating in offered and bool(feedback.intervals))  # practice modes have no schedule
             font = button.font()
-            font.setBold(rating == feedback.rating)
-            button.setFont(font)
+            if font.bold() != (rating == feedback.rating):  # a font set is a relayout: only on a change
+                font.setBold(rating == feedback.rating)
+                button.setFont(font)
 
     def grade(self, rating: str) -> None:
         """Grades a right answer and moves on (Anki's way); a wrong answer's only grade, Again, just moves on."""
@@ -458,6 +486,10 @@ class QuizWindow(QMainWindow):
             self.show_start()
         elif self.pages.currentWidget() is self.start_page and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             self.start("due")
+        elif self.pages.currentWidget() is self.start_page and text in MODE_KEYS.values():
+            mode = next(m for m, k in MODE_KEYS.items() if k == text)
+            if self.mode_buttons[mode].isVisible():  # a deck without numbered sections has no section mode
+                self.start(mode)
         else:
             super().keyPressEvent(event)
 

@@ -192,7 +192,7 @@ def test_the_quiz_window_practises_one_chapter_and_scores_by_chapter(qtbot, stor
     window = open_quiz(qtbot, store, chapters)
     assert window.mastery.rowCount() == 12
     button = window.mode_buttons["section"]
-    assert button.text() == "This chapter only" and button.isVisible()
+    assert button.text() == "2  This chapter only" and button.isVisible()
     window.section_choice.setCurrentIndex(11)
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     assert window.question.section == 12

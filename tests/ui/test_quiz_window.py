@@ -5,7 +5,9 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QEvent, QPointF, QSettings, Qt
+from PySide6.QtGui import QMouseEvent
+from PySide6.QtWidgets import QApplication
 
 from desktop.deck import load_deck
 from desktop.quiz.generate import build_bank
@@ -44,8 +46,9 @@ def answer(qtbot, window, right: bool = True) -> None:
 
 def test_the_start_screen_counts_new_questions_and_shows_every_section(quiz):
     assert quiz.counts.text().startswith(f"0 due today · 20 new today · {len(BANK)} never asked")
-    assert quiz.mode_buttons["due"].text() == "Learn 20 new questions", "the first run does not say 0 due"
+    assert quiz.mode_buttons["due"].text() == "1  Learn 20 new questions", "the first run does not say 0 due"
     assert quiz.mastery.rowCount() == 8
+    assert quiz.mastery.itemAtPosition(0, 1).widget().text() == "0% mastered"
 
 
 def test_the_days_new_question_limit_holds_after_a_restart(qtbot, quiz, store):
@@ -61,7 +64,9 @@ def test_the_days_new_question_limit_holds_after_a_restart(qtbot, quiz, store):
     later = QuizWindow(DECK, BANK, reopened, "en", now=lambda: NOW + timedelta(hours=2))
     qtbot.addWidget(later)
     try:
-        assert later.mode_buttons["due"].text() == "Review (20 due · 0 new)", "today's twenty, due again; no more new"
+        assert later.mode_buttons["due"].text() == "1  Review (20 due · 0 new)", (
+            "today's twenty, due again; no more new"
+        )
         assert "0 new today" in later.counts.text()
         later.start("mistakes")
         assert later.pages.currentWidget() is later.start_page, "no mistakes: nothing to start"
@@ -84,6 +89,25 @@ def test_answer_right_then_wrong_by_keyboard_and_the_store_keeps_both(qtbot, qui
     answer(qtbot, quiz, right=False)
     assert quiz.verdict.text().startswith("✗")
     assert second.id in store.mistakes()
+
+
+def test_the_feedback_text_can_be_selected_with_the_mouse(qtbot, quiz):
+    qtbot.keyClick(quiz, Qt.Key.Key_Return)
+    label, left = quiz.explanation, Qt.MouseButton.LeftButton
+    for _ in range(2):  # and again at the next question
+        answer(qtbot, quiz)
+        end = label.width() - 2
+        drag = (
+            (QEvent.Type.MouseButtonPress, 2, left),
+            (QEvent.Type.MouseMove, end, left),
+            (QEvent.Type.MouseButtonRelease, end, 0),
+        )
+        for kind, x, held in drag:  # sent, not QTest's: its mouseMove holds no button
+            at = QPointF(x, label.fontMetrics().height() / 2)  # on the first line
+            event = QMouseEvent(kind, at, label.mapToGlobal(at), left, Qt.MouseButton(held), Qt.KeyboardModifier(0))
+            QApplication.sendEvent(label, event)
+        assert label.hasSelectedText() and label.selectedText() in label.text()
+        qtbot.keyClick(quiz, Qt.Key.Key_Space)
 
 
 def test_a_typed_number_accepts_its_unit_and_full_width_digits(qtbot, quiz):
@@ -188,6 +212,32 @@ def test_a_timed_test_and_cram_leave_the_schedule_alone(qtbot, quiz, store):
         qtbot.keyClick(quiz, Qt.Key.Key_Escape)
         qtbot.keyClick(quiz, Qt.Key.Key_Return)
     assert store.seen() == set() and store.history() == []
+
+
+@pytest.mark.parametrize(
+    ("key", "mode", "name"),
+    [
+        ("1", "due", "Learn 20 new"),
+        ("2", "section", "This pillar only"),
+        ("4", "test", "Timed test"),
+        ("5", "cram", "Cram"),
+    ],
+)
+def test_each_start_mode_has_a_key_shown_on_its_button(qtbot, quiz, key, mode, name):
+    button = quiz.mode_buttons[mode]
+    assert button.isVisible() and button.text().startswith(f"{key}  {name}"), "the key is on the button"
+    qtbot.keyClick(quiz, key)
+    assert quiz.pages.currentWidget() is quiz.question_page and quiz.session.mode == mode
+
+
+def test_the_mistakes_key_starts_mistakes_once_there_are_some(qtbot, quiz):
+    assert quiz.mode_buttons["mistakes"].text() == "3  Mistakes only"
+    qtbot.keyClick(quiz, "1")
+    answer(qtbot, quiz, right=False)
+    qtbot.keyClick(quiz, Qt.Key.Key_Escape)
+    qtbot.keyClick(quiz, Qt.Key.Key_Return)
+    qtbot.keyClick(quiz, "3")
+    assert quiz.pages.currentWidget() is quiz.question_page and quiz.session.mode == "mistakes"
 
 
 def test_escape_ends_the_session_with_a_summary(qtbot, quiz):
