@@ -9,6 +9,7 @@ import subprocess
 import sys
 import textwrap
 from datetime import UTC, date, datetime, timedelta, timezone
+from pathlib import Path
 
 import pytest
 
@@ -221,22 +222,28 @@ CHILD = textwrap.dedent(
 )
 
 
-def test_an_app_killed_mid_session_loses_no_answer_it_committed(tmp_path):
-    path = tmp_path / "progress.db"
+def killed_after(script: str, path: Path, lines: int) -> list[str]:
+    """Runs `script` on `path` and kills it (kill -9) once it has printed `lines` lines: every line it printed."""
     env = {**os.environ, "PYTHONPATH": str(REPO)}
-    child = subprocess.Popen([sys.executable, "-c", CHILD, str(path)], stdout=subprocess.PIPE, text=True, env=env)
+    child = subprocess.Popen([sys.executable, "-c", script, str(path)], stdout=subprocess.PIPE, text=True, env=env)
     printed: list[str] = []
     try:
         for line in child.stdout:
             printed.append(line)
-            if len(printed) == 60:
+            if len(printed) == lines:
                 child.send_signal(signal.SIGKILL)
                 break
     finally:
         child.kill()
         rest, _ = child.communicate(timeout=30)
-    printed += rest.splitlines(keepends=True)
-    assert child.returncode == -signal.SIGKILL and len(printed) >= 60
+    assert child.returncode == -signal.SIGKILL
+    return printed + rest.splitlines(keepends=True)
+
+
+def test_an_app_killed_mid_session_loses_no_answer_it_committed(tmp_path):
+    path = tmp_path / "progress.db"
+    printed = killed_after(CHILD, path, 60)
+    assert len(printed) >= 60
     store, notice = Store.open(path)
     try:
         assert notice is None
@@ -338,19 +345,7 @@ UNDO_CHILD = textwrap.dedent(
 
 def test_an_app_killed_while_undoing_and_flagging_keeps_each_committed_step(tmp_path):
     path = tmp_path / "progress.db"
-    env = {**os.environ, "PYTHONPATH": str(REPO)}
-    child = subprocess.Popen([sys.executable, "-c", UNDO_CHILD, str(path)], stdout=subprocess.PIPE, text=True, env=env)
-    printed: list[str] = []
-    try:
-        for line in child.stdout:
-            printed.append(line)
-            if len(printed) == 40:
-                child.send_signal(signal.SIGKILL)
-                break
-    finally:
-        child.kill()
-        rest, _ = child.communicate(timeout=30)
-    printed += rest.splitlines(keepends=True)
+    printed = killed_after(UNDO_CHILD, path, 40)
     store, notice = Store.open(path)
     try:
         assert notice is None
