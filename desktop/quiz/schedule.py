@@ -46,20 +46,25 @@ def utc(now: datetime) -> datetime:
 
 def review(state: CardState | None, question_id: str, rating: str, now: datetime) -> CardState:
     """The card after one review at `now`; `state` None is a new card."""
-    now = utc(now)
-    if state is None:
-        # A card id from the question id: fsrs would read the wall clock (and sleep a millisecond) to make one.
-        card, reps, lapses = Card(card_id=zlib.crc32(question_id.encode()), due=now), 0, 0
-    else:
-        card, reps, lapses = state.card, state.reps, state.lapses
+    card, reps, lapses = _card(state, question_id, utc(now))
     lapsed = card.state == State.Review and rating == "again"
-    card, _ = _SCHEDULER.review_card(card, _RATING[rating], review_datetime=now)
+    card, _ = _SCHEDULER.review_card(card, _RATING[rating], review_datetime=utc(now))
     return CardState(question_id, card.due, card.to_json(), reps + 1, lapses + lapsed)
 
 
 def preview(state: CardState | None, question_id: str, now: datetime) -> dict[str, timedelta]:
-    """How long until the card is due again, for each rating a review at `now` could get."""
-    return {rating: review(state, question_id, rating, now).due - utc(now) for rating in RATINGS}
+    """How long until the card is due again, for each rating a review at `now` could get (nothing is stored)."""
+    now = utc(now)
+    card = _card(state, question_id, now)[0]
+    return {rating: _SCHEDULER.review_card(card, _RATING[rating], now)[0].due - now for rating in RATINGS}
+
+
+def _card(state: CardState | None, question_id: str, now: datetime) -> tuple[Card, int, int]:
+    """The fsrs card (read once), its reviews and its lapses; a new card for `state` None."""
+    if state is None:
+        # A card id from the question id: fsrs would read the wall clock (and sleep a millisecond) to make one.
+        return Card(card_id=zlib.crc32(question_id.encode()), due=now), 0, 0
+    return state.card, state.reps, state.lapses
 
 
 def study_day(now: datetime, tz: tzinfo | None = None) -> tuple[datetime, datetime]:
