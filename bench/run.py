@@ -2,7 +2,7 @@
 
 Every floor is measured in the same run as the figure it is compared with, so a slow
 machine moves both. Times are medians over repeated runs unless a row says otherwise.
-Groups: deck, draft, start, presentation, quiz, export, growth (the default is all of them, in
+Groups: deck, draft, start, presentation, quiz, export, growth, class (the default is all of them, in
 that order; growth takes minutes: it exports hundreds of slides, some at 8K).
 """
 
@@ -13,6 +13,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from bench.classroom import classroom_rows  # noqa: E402
 from bench.deck import deck_rows  # noqa: E402
 from bench.draft import draft_rows  # noqa: E402
 from bench.export import export_rows  # noqa: E402
@@ -28,6 +29,7 @@ GROUPS = {
     "quiz": quiz_rows,
     "export": export_rows,
     "growth": growth_rows,
+    "class": classroom_rows,
 }
 
 

@@ -56,6 +56,12 @@ def _slide_number(text: str) -> int:
     return int(text)
 
 
+def _port(text: str) -> int:
+    if not text.isdigit() or int(text) > 65535:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a port number (0 to 65535; 0 picks a free one)")
+    return int(text)
+
+
 def _count(text: str) -> int:
     if not text.isdigit() or int(text) < 1:
         raise argparse.ArgumentTypeError(f"'{text}' is not a number of questions (at least 1)")
@@ -87,6 +93,18 @@ def build_parser() -> argparse.ArgumentParser:
     present.add_argument("--theme", metavar="NAME", help=THEME_HELP)
     present.add_argument("--presenter", action="store_true", help="open the presenter console too")
     present.add_argument("--duration", type=_duration, metavar="45m", help="talk length: the console counts down")
+    present.add_argument(
+        "--class-port",
+        type=_port,
+        metavar="PORT",
+        help="start the class quiz on phones at once, on this port (0: any free one); prints the address and PIN",
+    )
+    present.add_argument(
+        "--class-host",
+        metavar="ADDR",
+        default="0.0.0.0",
+        help="the address the class quiz listens on (default: every network; 127.0.0.1 keeps it on this computer)",
+    )
 
     quiz = verb("quiz", "self-study quiz on the deck's figures, with spaced repetition")
     language(quiz)

@@ -209,6 +209,36 @@ WORDS = {
         "每题的答案，说明它从何而来；数字的原文出处见“来源”。",
         "Each answer with where it comes from; the “Sources” quote the article for every figure.",
     ),
+    # The class quiz on phones: the projector, the console and the menus (the phone's own words are `phone-`).
+    "class-question": ("第 {n} 题", "Question {n}"),
+    "class-warm-up-of": ("热身：第 {n} / {total} 题（上次答错最多的）", "Warm-up {n} of {total}: last time's misses"),
+    "class-answered": ("{n} / {total} 人已作答", "{n} of {total} answered"),
+    "class-right-share": ("{n} / {total} 人答对", "{n} of {total} right"),
+    "class-type-number": ("在手机上输入你的估计", "Type your estimate on your phone"),
+    "class-say-number": ("写下你的估计", "Write down your estimate"),
+    "class-phones": ("手机答题…", "Class quiz on &phones…"),
+    "class-phones-stop": ("停止手机答题", "S&top the class quiz on phones"),
+    "class-results": ("全班结果…", "Class &results…"),
+    "class-warm-up": ("上次的热身题", "&Warm-up from last time"),
+    "class-sound": ("时间到时提示音", "&Sound at time-up"),
+    "class-join": ("用手机扫码或打开网址，输入 PIN", "Scan or open the address on your phone, then type the PIN"),
+    "class-joined": ("{n} 人已加入", "{n} joined"),
+    "class-on": ("手机答题：{address}  PIN {pin}", "Class quiz: {address}  PIN {pin}"),
+    "class-console-keys": (
+        "回车：揭晓 / 下一步 · C：倒计时开 / 关 · J：加入卡片 · Esc：关闭",
+        "Enter: reveal, then close · C: countdown on/off · J: join card · Esc: close",
+    ),
+    "class-no-warm-up": ("上次没有全班答错较多的题目。", "No question was missed by the class last time."),
+    "class-results-title": ("全班结果", "Class results"),
+    "class-results-none": ("还没有全班答题的记录。", "No class quiz has been run with this deck yet."),
+    "class-lecture": ("{date}，{n} 题", "{date}, {n} questions"),
+    "class-missed-most": ("全班最弱的部分：{sections}", "The room missed most: {sections}"),
+    "class-export-csv": ("导出 CSV…", "Export &CSV…"),
+    "class-columns": (
+        "题目|部分|作答|答对|正确率|用时中位数（秒）",
+        "Question|Section|Answers|Right|Share right|Median time (s)",
+    ),
+    "class-failed": ("无法启动手机答题：{reason}", "The class quiz could not start: {reason}"),
 }
 LANGS = ("zh", "en")
 # A deck may be in any language; these the app can name (in its own two), any other is named by its code.

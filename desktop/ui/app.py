@@ -55,6 +55,9 @@ def run(deck: Deck, args: argparse.Namespace) -> int:
     window.start((args.slide or 1) - 1)
     if args.presenter:
         window.toggle_console()
+    if args.class_port is not None and not _start_phones(window, args.class_host, args.class_port):
+        window.close()
+        return 2
     # What start-up made lives as long as the app. A full collection walked it in 65-125 ms (a dropped slide
     # change when one struck mid-talk); frozen, the collector walks only what the talk itself makes.
     gc.freeze()
@@ -65,6 +68,19 @@ def run(deck: Deck, args: argparse.Namespace) -> int:
     if os.environ.get("CASEBOOK_QUIT_AFTER_PAINT"):  # bench/: the first slide painted, and the CPU time it took
         window.view.sigPainted.connect(lambda: (print(time.process_time(), flush=True), app.quit()))
     return app.exec()
+
+
+def _start_phones(window, host: str, port: int) -> bool:
+    """--class-port: the class quiz's server at once, and its address and PIN on stdout (a script reads them)."""
+    from desktop.classroom.server import ServerError
+
+    try:
+        window.class_controls.start_phones(host, port)
+    except ServerError as error:
+        print(f"casebook: --class-port: {error}", file=sys.stderr)
+        return False
+    print(window.class_controls.join_line(), flush=True)
+    return True
 
 
 def run_quiz(deck: Deck, store, set_aside, args: argparse.Namespace) -> int:

@@ -75,8 +75,18 @@ class ConsoleWindow(QMainWindow):
         self.slides.itemClicked.connect(lambda item: self.show_state.go(self.slides.row(item)))
         self._listed: tuple = (None, "")  # the deck and language the list shows
         self.status, self.up_next = QLabel(), QLabel()
+        self.classroom = QLabel(wordWrap=True)  # the class quiz: how to join, how many answered, its keys
+        self.classroom.setTextFormat(Qt.TextFormat.PlainText)
+        self.classroom.hide()
         self.timer_label, self.wall, self.blank_label = QLabel(), QLabel(), QLabel()
-        sizes = ((self.status, 22), (self.timer_label, 40), (self.wall, 22), (self.blank_label, 22), (self.slides, 18))
+        sizes = (
+            (self.status, 22),
+            (self.timer_label, 40),
+            (self.wall, 22),
+            (self.blank_label, 22),
+            (self.slides, 18),
+            (self.classroom, 18),
+        )
         for widget, px in sizes:
             font = QFont(widget.font())
             font.setPixelSize(px)
@@ -86,7 +96,7 @@ class ConsoleWindow(QMainWindow):
         side = QVBoxLayout()
         side.addWidget(self.up_next)
         side.addWidget(self.next, stretch=1)
-        for widget in (self.status, self.timer_label, self.wall, self.blank_label):
+        for widget in (self.status, self.timer_label, self.wall, self.blank_label, self.classroom):
             side.addWidget(widget)
         grid = QGridLayout()
         grid.addWidget(self.current, 0, 0)
@@ -117,6 +127,11 @@ class ConsoleWindow(QMainWindow):
         self.ticker.start()
         self.clock.start()
         self.follow()
+
+    def show_class(self, text: str) -> None:
+        """The class quiz's line (ui/class_controls.py), in this window's language; empty hides it."""
+        self.classroom.setText(text)
+        self.classroom.setVisible(bool(text))
 
     def look(self) -> Look:
         audience = self.window.look()

@@ -53,6 +53,13 @@ BINDINGS = (
     Binding("console", (K.Key_S,), "S", "演讲者视图（第二块屏幕）", "Presenter console (second screen)"),
     Binding("swap", (K.Key_X,), "X", "交换两块屏幕", "Swap the two screens"),
     Binding("quiz", (K.Key_Q,), "Q", "就本页向全班提问（回车揭晓）", "Ask the class about this slide (Enter reveals)"),
+    Binding(
+        "phones",
+        (K.Key_J,),
+        "J",
+        "手机答题：开始，或再次显示加入卡片",
+        "Class quiz on phones: start, or the join card again",
+    ),
     Binding("help", (K.Key_Question, K.Key_H), "? H", "按键帮助", "This help"),
     Binding(
         "escape",

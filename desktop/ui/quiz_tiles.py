@@ -17,9 +17,10 @@ _FLAGS = Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignVCenter | Qt.Alignment
 class Tile(QAbstractButton):
     """One choice: its key and letter in the theme's muted colour, its text wrapped, a mark at its right."""
 
-    def __init__(self, index: int, theme: Theme) -> None:
+    def __init__(self, index: int, theme: Theme, numbered: bool = True) -> None:
         super().__init__()
         self.index, self.theme, self.mark = index, theme, ""
+        self.key = f"{index + 1}  {LETTERS[index]}" if numbered else LETTERS[index]  # the projector has no keys 1-4
         self._fit: tuple[tuple, int] = ((), 0)  # (width, text, type size) and the height it needs
         self.setCheckable(True)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # keys stay with the window
@@ -36,7 +37,7 @@ class Tile(QAbstractButton):
         return self.font().pixelSize() * 0.7
 
     def _key_width(self) -> float:
-        return QFontMetrics(self.font()).horizontalAdvance("4  D ") + self._pad()
+        return QFontMetrics(self.font()).horizontalAdvance(self.key[:-1] + "D ") + self._pad()
 
     def _text_rect(self, width: float, height: float) -> QRectF:
         pad, key = self._pad(), self._key_width()
@@ -77,7 +78,7 @@ class Tile(QAbstractButton):
         pad = self._pad()
         painter.setPen(QColor(t.muted))
         key = QRectF(pad, pad, self._key_width(), self.height() - 2 * pad)
-        painter.drawText(key, Qt.AlignmentFlag.AlignVCenter, f"{self.index + 1}  {LETTERS[self.index]}")
+        painter.drawText(key, Qt.AlignmentFlag.AlignVCenter, self.key)
         painter.setPen(QColor(ink))
         painter.drawText(self._text_rect(self.width(), self.height()), _FLAGS, self.text())
         if self.mark:
@@ -94,9 +95,9 @@ class Tile(QAbstractButton):
 class ChoiceTiles(QWidget):
     """Up to four tiles, two a row; `buttons` are the tiles, for code that checks or clicks them."""
 
-    def __init__(self, theme: Theme) -> None:
+    def __init__(self, theme: Theme, numbered: bool = True) -> None:
         super().__init__()
-        self.buttons = [Tile(i, theme) for i in range(len(LETTERS))]
+        self.buttons = [Tile(i, theme, numbered) for i in range(len(LETTERS))]
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
         for i, tile in enumerate(self.buttons):

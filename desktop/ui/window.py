@@ -28,7 +28,7 @@ from desktop.ui.stage import ANIMATION_MS, SceneCache, SlideView
 from desktop.words import language_name, tr
 
 if TYPE_CHECKING:
-    from desktop.ui.class_quiz import ClassQuiz
+    from desktop.ui.class_controls import ClassControls
     from desktop.ui.overlays import Badge, Cover, GoToList, HelpOverlay
     from desktop.ui.overview import Overview
     from desktop.ui.problems_panel import ProblemsPanel
@@ -54,12 +54,10 @@ class PresentationWindow(QMainWindow):
         self.pages = QStackedLayout(stage)
         self.pages.addWidget(self.view)
         self.setCentralWidget(stage)
-        self._bank: list | None = None
         self.console = None
         self.swapped = False
         self.call_mode = False  # sharing the audience window in a video call: never full screen
         self.duration: int | None = None
-        self._asked: set[str] = set()
         self.setAcceptDrops(True)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.resize(1280, 760)
@@ -75,7 +73,7 @@ class PresentationWindow(QMainWindow):
         self.view.sigWheel.connect(lambda forward: show.next() if forward else show.back())
         self.watcher: DeckWatcher | None = None
         self._watch(deck)
-        self._build_menus()
+        self.build_menus()
         self._retitle()
 
     # Made when first used
@@ -164,7 +162,9 @@ class PresentationWindow(QMainWindow):
 
     def _refresh_look(self) -> None:
         self._show_position(self.presenting.index, self.presenting.step, False)
-        self._build_menus()
+        if "class_controls" in self.__dict__:
+            self.class_controls.refresh()
+        self.build_menus()
         self._retitle()
 
     def _deck_changed(self) -> None:
@@ -189,7 +189,7 @@ class PresentationWindow(QMainWindow):
             show.set_blank("")
             self._hide("help")
             return
-        if self._visible("class_quiz") and self._quiz_key(event.key()):
+        if "class_controls" in self.__dict__ and self.class_controls.key(event.key()):
             return
         action = action_for(event.key())
         if action == "digit":
@@ -223,7 +223,9 @@ class PresentationWindow(QMainWindow):
         elif action == "help":
             self.help.open(show.lang, show.deck.languages)
         elif action == "quiz":
-            self.pose_question()
+            self.class_controls.pose_here()
+        elif action == "phones":
+            self.class_controls.join_key()
         elif action == "console":
             self.toggle_console()
         elif action == "swap":
@@ -253,6 +255,8 @@ class PresentationWindow(QMainWindow):
             QGuiApplication.instance().screenRemoved.connect(lambda _: self.place_windows())
         self.console = ConsoleWindow(self, self.presenting.lang, self.duration)
         self.console.last_time = self.settings.rehearsal(self.presenting.deck.folder)
+        if "class_controls" in self.__dict__:
+            self.console.show_class(self.class_controls.class_line(self.console.lang))
         self.console.show()
         self.place_windows()
 
@@ -278,28 +282,11 @@ class PresentationWindow(QMainWindow):
         self.showFullScreen()
 
     @cached_property
-    def class_quiz(self) -> ClassQuiz:
-        """The class quiz over the slide, made when a question is first put to the room."""
-        from desktop.ui.class_quiz import ClassQuiz
+    def class_controls(self) -> ClassControls:
+        """The class quiz: its room, overlay and join card, made when a question is first put to the room."""
+        from desktop.ui.class_controls import ClassControls
 
-        return ClassQuiz(self.centralWidget())
-
-    def pose_question(self) -> None:
-        """Puts a question about the current slide to the room (the bank is built on first use)."""
-        from desktop.quiz.generate import build_bank
-        from desktop.ui.class_quiz import pick_question
-
-        show = self.presenting
-        if self._bank is None:
-            self._bank = build_bank(show.deck)
-        slide = show.deck.slides[show.index]
-        section = show.deck.section_of(slide.id)
-        question = pick_question(self._bank, slide, section.number if section else None, self._asked)
-        if question is None:
-            self.badge.say(tr("no-questions", show.lang))
-            return
-        self._asked.add(question.id)
-        self.class_quiz.pose(question, show.lang, self.look().theme)
+        return ClassControls(self)
 
     def open_export(self) -> None:
         from desktop.ui.export_dialog import ExportDialog, run_export
@@ -327,23 +314,6 @@ class PresentationWindow(QMainWindow):
         deck = self.presenting.deck
         self._quiz_window = QuizWindow(deck, build_bank(deck), store, self.presenting.lang, set_aside=set_aside)
         self._quiz_window.show()
-
-    def _quiz_key(self, key: int) -> bool:
-        """Enter reveals, then closes; C starts a countdown; Esc closes. Other keys pass through."""
-        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            if self.class_quiz.revealed:
-                self.class_quiz.close_quiz()
-            else:
-                self.class_quiz.reveal()
-                self.presenting.go(self.presenting.index, self.presenting.steps() - 1)
-            return True
-        if key == Qt.Key.Key_C:
-            self.class_quiz.toggle_countdown()
-            return True
-        if key == Qt.Key.Key_Escape:
-            self.class_quiz.close_quiz()
-            return True
-        return False
 
     def escape(self) -> None:
         """Closes the topmost thing: the zoom, an overlay, the overview, then full screen."""
@@ -402,10 +372,9 @@ class PresentationWindow(QMainWindow):
         self.settings.set_last_slide(self.presenting.deck.folder, self.presenting.index)
         self._hide("problems")
         self._watch(loaded.deck)
-        self._bank = None
         self._open_ink(loaded.deck)
         self.presenting.set_deck(loaded.deck, self.settings.last_slide(loaded.deck.folder) if resume else 0)
-        self._build_menus()
+        self.build_menus()
         return True
 
     def _open_ink(self, deck: Deck) -> None:
@@ -423,7 +392,6 @@ class PresentationWindow(QMainWindow):
     def _reloaded(self, loaded: Loaded) -> None:
         if loaded.ok:
             self._hide("problems")
-            self._bank = None
             self.presenting.reload(loaded.deck)
             self.badge.say(tr("reloaded", self.presenting.lang))
             QTimer.singleShot(1500, self.badge, lambda: self.badge.say(""))  # dies with the window
@@ -448,7 +416,7 @@ class PresentationWindow(QMainWindow):
             self.open_deck(Path(name))
 
     # Menus
-    def _build_menus(self) -> None:
+    def build_menus(self) -> None:
         lang, bar = self.presenting.lang, self.menuBar()
         bar.clear()
 
@@ -494,6 +462,14 @@ class PresentationWindow(QMainWindow):
         quiz = bar.addMenu(tr("quiz-menu", lang))
         item(quiz, "self-study", self.open_quiz)
         item(quiz, "ask-class", lambda: self.do("quiz"), hint="Q")
+        quiz.addSeparator()
+        phones_on = "class_controls" in self.__dict__ and self.class_controls.room.phones
+        item(quiz, "class-phones-stop" if phones_on else "class-phones", lambda: self.class_controls.toggle_phones())
+        item(quiz, "class-warm-up", lambda: self.class_controls.warm_up())
+        item(quiz, "class-results", lambda: self.class_controls.results())
+        sound = item(quiz, "class-sound", lambda: self.class_controls.toggle_sound())
+        sound.setCheckable(True)
+        sound.setChecked(self.settings.get("class-sound") != "off")
 
         helps = bar.addMenu(tr("help", lang))
         item(helps, "keys", lambda: self.do("help"), hint="?")
@@ -534,6 +510,8 @@ class PresentationWindow(QMainWindow):
     def closeEvent(self, event) -> None:
         if self.console is not None:
             self.console.close()
+        if "class_controls" in self.__dict__:
+            self.class_controls.stop()  # nothing listens once the window is gone
         s, show = self.settings, self.presenting
         s.set_geometry(self.saveGeometry())
         s.set("theme", show.theme)

@@ -1,4 +1,4 @@
-"""The self-study window by keyboard alone, and the class quiz in presentation mode."""
+"""The self-study window by keyboard alone."""
 
 from __future__ import annotations
 
@@ -250,37 +250,6 @@ def test_escape_ends_the_session_with_a_summary(qtbot, quiz):
     qtbot.keyClick(quiz, Qt.Key.Key_Return)
     assert quiz.pages.currentWidget() is quiz.start_page
     assert "1 new" not in quiz.counts.text() or str(len(BANK) - 1) in quiz.counts.text()
-
-
-def test_the_class_quiz_asks_about_the_slide_and_reveals_with_its_chart(qtbot, tmp_path):
-    settings = Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
-    window = PresentationWindow(DECK, settings, "zh", "projector", reduced_motion=True)
-    qtbot.addWidget(window)
-    window.show()
-    chart = next(i for i, s in enumerate(DECK.slides) if s.chart)
-    window.start(chart)
-    qtbot.keyClick(window, Qt.Key.Key_Q)
-    quiz = window.class_quiz
-    assert quiz.isVisible()
-    assert quiz.question.slide == DECK.slides[chart].id
-    assert quiz.question.prompt.get("zh") in quiz.label.text()
-    qtbot.keyClick(window, Qt.Key.Key_C)
-    assert quiz.timer.isActive()
-    qtbot.keyClick(window, Qt.Key.Key_Return)
-    assert quiz.revealed and not quiz.timer.isActive()
-    assert window.presenting.step == window.presenting.steps() - 1, "the chart shows its final state"
-    assert quiz.question.explanation.get("zh")[:10] in quiz.label.text()
-    qtbot.keyClick(window, Qt.Key.Key_Return)
-    assert not quiz.isVisible()
-    assert window.presenting.index == chart
-
-
-def test_on_a_quick_check_slide_q_asks_something_else():
-    from desktop.ui.class_quiz import pick_question
-
-    slide = next(s for s in DECK.slides if s.kind == "quiz")
-    question = pick_question(BANK, slide, DECK.section_of(slide.id).number, set())
-    assert question is not None and question.figure not in slide.figures and question.kind != "section"
 
 
 def answer_until_unsaved(qtbot, quiz) -> None:

@@ -48,7 +48,7 @@ def test_the_window_gets_its_icon_right_after_its_first_slide_is_painted(qtbot, 
     monkeypatch.setenv("CASEBOOK_QUIT_AFTER_PAINT", "1")  # run() returns once the first slide is painted
     app = QApplication.instance()
     app.setWindowIcon(QIcon())
-    args = Namespace(lang=None, theme=None, slide=None, presenter=False, duration=None)
+    args = Namespace(lang=None, theme=None, slide=None, presenter=False, duration=None, class_port=None)
     assert run(load_deck(bundled_deck()).deck, args) == 0
     windows = [w for w in app.topLevelWidgets() if w.isVisible()]
     try:
