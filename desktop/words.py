@@ -242,6 +242,7 @@ WORDS = {
     "class-question": ("第 {n} 题", "Question {n}"),
     "class-warm-up-of": ("热身：第 {n} / {total} 题（上次答错最多的）", "Warm-up {n} of {total}: last time's misses"),
     "class-answered": ("{n} / {total} 人已作答", "{n} of {total} answered"),
+    "class-median": ("全班中位数 {value}", "the room's median: {value}"),
     "class-right-share": ("{n} / {total} 人答对", "{n} of {total} right"),
     "class-type-number": ("在手机上输入你的估计", "Type your estimate on your phone"),
     "class-say-number": ("写下你的估计", "Write down your estimate"),

@@ -57,7 +57,9 @@ class Poll:
             "answered": response is not None,
             "right": response is not None and self.grade(response, lang),
             "answer": answer_text(question, lang),
-            "explanation": question.explanation.get(lang),
+            "explanation": "\n".join(
+                line for line in question.explanation.get(lang).splitlines() if question.source not in line
+            ),  # the sentence is sent once, as `source`
             "source": question.source,
         }
 

@@ -78,7 +78,7 @@ class RoomChart(pg.PlotWidget):
         for i, count in enumerate(counts):
             share = f"{round(100 * count / total)}%" if total else "0%"
             mark = "  ✓" if i == right else ""
-            self._label(f"{count} · {share}{mark}", theme.text, font, count + tallest * 0.02, ys[i], (0, 0.5))
+            self._label(f"{count}  ({share}){mark}", theme.text, font, count + tallest * 0.02, ys[i], (0, 0.5))
         left = self.getAxis("left")
         left.setTicks([[(ys[i], LETTERS[i]) for i in range(rows)]])
         self.getAxis("bottom").hide()
@@ -90,6 +90,7 @@ class RoomChart(pg.PlotWidget):
         values: tuple[float, ...],
         truth: float,
         written: Callable[[float], str],
+        median_word: str,
         theme: Theme,
         family: str,
         px: int,
@@ -108,8 +109,9 @@ class RoomChart(pg.PlotWidget):
         if values:
             median = statistics.median(values)
             median_pen = pg.mkPen(theme.text, width=max(2, px // 10), style=Qt.PenStyle.DashLine)
-            self.addItem(pg.InfiniteLine(min(max(median, low), high), angle=90, pen=median_pen))
-            self._label(f"~ {written(median)}", theme.text, font, min(max(median, low), high), -0.62, (0.5, 0))
+            shown = min(max(median, low), high)
+            self.addItem(pg.InfiniteLine(shown, angle=90, pen=median_pen))
+            self._label(median_word.format(value=written(median)), theme.text, font, shown, -0.62, (0.5, 0))
         self.getAxis("left").hide()
         self.getAxis("bottom").show()
         self.setXRange(low, high, padding=0)

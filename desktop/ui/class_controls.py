@@ -33,6 +33,8 @@ class ClassControls:
         self._bank: tuple[object, list[Question]] | None = None  # (the deck it was built from, its questions)
         self.overlay = ClassQuiz(window.centralWidget(), self.room, self._final_scene)
         self.room.sigChanged.connect(self._console_line)
+        self._deck_id = window.presenting.deck.id  # whose results file the phones' answers go to
+        window.presenting.sigDeck.connect(self._deck_changed)
 
     @cached_property
     def card(self) -> JoinCard:
@@ -48,8 +50,11 @@ class ClassControls:
         return self._bank[1]
 
     def _final_scene(self):
-        window = self.window
-        return build_scene(window.presenting.deck, window.presenting.index, window.look())
+        """The slide the question comes from (a warm-up's may be far from where the talk is), built afresh."""
+        window, deck = self.window, self.window.presenting.deck
+        wanted = self.room.question.slide if self.room.question else None
+        index = next((i for i, s in enumerate(deck.slides) if s.id == wanted), window.presenting.index)
+        return build_scene(deck, index, window.look())
 
     def refresh(self) -> None:
         """The deck's theme, font and the projector's language, as the window now shows them."""
@@ -68,6 +73,7 @@ class ClassControls:
         from desktop.classroom.server import ServerError  # aiohttp is imported only when phones are wanted
 
         folder = data_dir()
+        self._deck_id = self.window.presenting.deck.id
         for attempt in range(tries):
             try:
                 self.room.start_phones(results_file(folder, self.window.presenting.deck.id), host, port + attempt)
@@ -101,6 +107,17 @@ class ClassControls:
             QMessageBox.warning(self.window, tr("quiz", lang), tr("class-failed", lang, reason=error))
             return
         print(self.join_line(), flush=True)
+
+    def _deck_changed(self) -> None:
+        """Another deck opened: its questions are not the lecture's, so the class quiz of the last one ends."""
+        deck = self.window.presenting.deck
+        if deck.id == self._deck_id:
+            return  # a reload of the same deck: the lecture goes on
+        self.room.warm_up.clear()
+        self.room.close()
+        if self.room.phones:
+            self.toggle_phones()
+        self._deck_id = deck.id
 
     def show_card(self) -> None:
         show = self.window.presenting
