@@ -111,11 +111,11 @@ async def receive(ws: aiohttp.ClientWebSocketResponse) -> dict:
 
 
 async def join(
-    session: aiohttp.ClientSession, server: ClassServer, name: str = "Ana", pin: str | None = None, **sent
+    session: aiohttp.ClientSession, server: ClassServer, name: str = "Ana", lang: str = "en", token: str | None = None
 ) -> tuple[aiohttp.ClientWebSocketResponse, dict, dict]:
-    """A phone that joined: its socket, the "joined" message and the state that followed it."""
+    """A phone that joined (with the PIN and `name`, or its `token`): its socket, "joined" and the state after it."""
     ws = await session.ws_connect(f"{server.url()}ws")
-    message = {"type": "join", "lang": "en"} | (sent or {"pin": pin or server.pin, "name": name})
+    message = {"type": "join", "lang": lang} | ({"token": token} if token else {"pin": server.pin, "name": name})
     await ws.send_json(message)
     joined = await receive(ws)
     assert joined["type"] == "joined", joined
