@@ -365,3 +365,28 @@ def test_stop_tells_the_phones_and_frees_the_port_and_a_port_in_use_is_one_line(
         again.bind(("127.0.0.1", port))
         again.listen()
     server.pose(poll())  # nothing listens, nothing happens
+
+
+def test_a_full_class_refuses_one_more_and_a_failing_window_does_not_stop_the_room(results_path, log, monkeypatch):
+    monkeypatch.setattr("desktop.classroom.room.MOST_STUDENTS", 2)
+
+    def broken(tally):
+        raise RuntimeError("the window is gone")
+
+    started = ClassServer(results_path, broken, log=log.append, now=lambda: NOW)
+    started.start("127.0.0.1", 0)
+
+    async def scenario():
+        async with aiohttp.ClientSession() as session:
+            phones = [await join(session, started, "Ana"), await join(session, started, "Bo")]
+            ws = await session.ws_connect(f"{started.url()}ws")
+            await ws.send_json({"type": "join", "pin": started.pin, "name": "Cy", "lang": "en"})
+            assert await receive(ws) == {"type": "refused", "reason": "full"}
+            back, _, _ = await join(session, started, token=phones[0][1]["token"])
+            assert back is not None, "a student of the lecture still comes back"
+
+    try:
+        run(scenario())
+    finally:
+        started.stop()
+    assert len(log.about("class is full")) == 1 and log.about("could not take a tally")
