@@ -76,10 +76,25 @@ class Tallies:
 
 
 class Log(list):
-    """The server's log lines (list.append is atomic, so the server's thread may append while a test reads)."""
+    """The server's log lines, and a wait for a line that the server's thread writes."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._changed = threading.Condition()
+
+    def append(self, line: str) -> None:
+        with self._changed:
+            super().append(line)
+            self._changed.notify_all()
 
     def about(self, *words: str) -> list[str]:
-        return [line for line in self if all(word in line for word in words)]
+        with self._changed:
+            return [line for line in self if all(word in line for word in words)]
+
+    def wait(self, *words: str) -> list[str]:
+        with self._changed:
+            assert self._changed.wait_for(lambda: self.about(*words), WAIT), (words, self[-3:])
+            return self.about(*words)
 
 
 @pytest.fixture

