@@ -48,26 +48,27 @@ class Bucket:
 
 
 class Buckets:
-    """One bucket a key (an IP address); a key refused tells the log once until it is let through again."""
+    """One bucket a key (an IP address); a flood tells the log once, not again until it has been quiet a minute."""
 
-    def __init__(self, rate: float, burst: float, most: int = 10_000) -> None:
-        self.rate, self.burst, self._most = rate, burst, most
+    def __init__(self, rate: float, burst: float, most: int = 10_000, quiet: float = 60.0) -> None:
+        self.rate, self.burst, self._most, self._quiet = rate, burst, most, quiet
         self._buckets: dict[str, Bucket] = {}
-        self._refusing: set[str] = set()
+        self._refused: dict[str, float] = {}  # key -> when it was last refused
 
     def take(self, key: str, now: float) -> tuple[bool, bool]:
-        """(allowed, first refusal since the last allowed one): the caller logs only on the first."""
+        """(allowed, the first refusal of a flood): the caller logs only the first."""
         bucket = self._buckets.get(key)
         if bucket is None:
             if len(self._buckets) >= self._most:  # a bounded table: forget the oldest
                 del self._buckets[next(iter(self._buckets))]
             bucket = self._buckets[key] = Bucket(self.rate, self.burst, now)
         if bucket.take(now):
-            self._refusing.discard(key)
             return True, False
-        first = key not in self._refusing
-        self._refusing.add(key)
-        return False, first
+        last = self._refused.pop(key, None)
+        if len(self._refused) >= self._most:
+            del self._refused[next(iter(self._refused))]
+        self._refused[key] = now
+        return False, last is None or now - last >= self._quiet
 
 
 class PinGuard:

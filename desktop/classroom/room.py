@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import secrets
+import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -87,7 +88,10 @@ class Room:
     def pose(self, poll: Poll) -> None:
         """Puts `poll` to the room; posing a round the file already has (after a restart) keeps its answers."""
         question = poll.question
-        self.results.pose(self.lecture, poll.round, question.id, question.section, question.kind, self._now())
+        try:
+            self.results.pose(self.lecture, poll.round, question.id, question.section, question.kind, self._now())
+        except sqlite3.Error as error:  # the room is asked all the same; its answers are tried one by one
+            self._log(f"class quiz: round {poll.round} could not be saved: {error}")
         self.poll, self.taking, self.revealed, self.closed = poll, True, False, False
         self._posed_at = self._clock()
         self.last_round = max(self.last_round, poll.round)
@@ -138,10 +142,13 @@ class Room:
         if self.ended:
             return phone.send(_refused("ended"))
         kind = message.get("type") if isinstance(message, dict) else None
-        if kind == "join":
-            return self._join(phone, message)
-        if kind == "answer":
-            return self._answer(phone, message)
+        try:
+            if kind == "join":
+                return self._join(phone, message)
+            if kind == "answer":
+                return self._answer(phone, message)
+        except sqlite3.Error as error:  # a full disk, say: nothing was kept, so the phone may try again
+            return self._refuse(phone, "busy", f"a {kind} from {phone.address}: it could not be saved ({error})")
         self._refuse(phone, "bad", f"a message of unknown type from {phone.address}")
 
     def _join(self, phone: Phone, message: dict) -> None:
@@ -239,8 +246,12 @@ class Room:
         return Tally(joined, poll.round, len(self._answers), right, counts, values, self.revealed)
 
     def _tally(self) -> None:
-        if not self.ended:
+        if self.ended:
+            return
+        try:
             self._on_tally(self.tally())
+        except Exception as error:  # the window's trouble must not take the room down with it
+            self._log(f"class quiz: the window could not take a tally: {error!r}")
 
     def _joined(self, token: str | None = None) -> list[Phone]:
         return [p for p in self.phones if p.token is not None and (token is None or p.token == token)]

@@ -16,6 +16,7 @@ import socket
 import threading
 from collections.abc import Callable
 from datetime import UTC, datetime
+from functools import cache
 from importlib import resources
 from pathlib import Path
 
@@ -58,6 +59,7 @@ def lan_address() -> str:
     return address if address != "0.0.0.0" else "127.0.0.1"
 
 
+@cache
 def page_files() -> dict[str, tuple[bytes, str]]:
     """The student page's three files, read once from the package: path -> (body, content type)."""
     folder = resources.files("desktop.classroom") / "page"

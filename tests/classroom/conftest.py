@@ -76,10 +76,25 @@ class Tallies:
 
 
 class Log(list):
-    """The server's log lines (list.append is atomic, so the server's thread may append while a test reads)."""
+    """The server's log lines, and a wait for a line that the server's thread writes."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._changed = threading.Condition()
+
+    def append(self, line: str) -> None:
+        with self._changed:
+            super().append(line)
+            self._changed.notify_all()
 
     def about(self, *words: str) -> list[str]:
-        return [line for line in self if all(word in line for word in words)]
+        with self._changed:
+            return [line for line in self if all(word in line for word in words)]
+
+    def wait(self, *words: str) -> list[str]:
+        with self._changed:
+            assert self._changed.wait_for(lambda: self.about(*words), WAIT), (words, self[-3:])
+            return self.about(*words)
 
 
 @pytest.fixture
@@ -111,11 +126,11 @@ async def receive(ws: aiohttp.ClientWebSocketResponse) -> dict:
 
 
 async def join(
-    session: aiohttp.ClientSession, server: ClassServer, name: str = "Ana", pin: str | None = None, **sent
+    session: aiohttp.ClientSession, server: ClassServer, name: str = "Ana", lang: str = "en", token: str | None = None
 ) -> tuple[aiohttp.ClientWebSocketResponse, dict, dict]:
-    """A phone that joined: its socket, the "joined" message and the state that followed it."""
+    """A phone that joined (with the PIN and `name`, or its `token`): its socket, "joined" and the state after it."""
     ws = await session.ws_connect(f"{server.url()}ws")
-    message = {"type": "join", "lang": "en"} | (sent or {"pin": pin or server.pin, "name": name})
+    message = {"type": "join", "lang": lang} | ({"token": token} if token else {"pin": server.pin, "name": name})
     await ws.send_json(message)
     joined = await receive(ws)
     assert joined["type"] == "joined", joined

@@ -38,14 +38,16 @@ def test_a_bucket_allows_its_burst_then_its_rate():
     assert bucket.take(0.1) and not bucket.take(0.1)
 
 
-def test_buckets_tell_only_the_first_refusal_of_a_run():
-    buckets = Buckets(rate=1, burst=1)
+def test_buckets_tell_only_the_first_refusal_of_a_flood():
+    buckets = Buckets(rate=1, burst=1, quiet=60)
     assert buckets.take("a", 0.0) == (True, False)
     assert buckets.take("a", 0.0) == (False, True)
     assert buckets.take("a", 0.0) == (False, False)
     assert buckets.take("b", 0.0) == (True, False), "another address has its own bucket"
     assert buckets.take("a", 2.0) == (True, False)
-    assert buckets.take("a", 2.0) == (False, True)
+    assert buckets.take("a", 2.0) == (False, False), "the same flood, let through now and then"
+    assert buckets.take("a", 70.0) == (True, False)
+    assert buckets.take("a", 70.0) == (False, True), "a new flood after a quiet minute"
 
 
 def test_ten_wrong_pins_a_minute_lock_an_address_out_for_a_minute():

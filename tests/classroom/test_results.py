@@ -36,7 +36,10 @@ def test_a_damaged_file_is_set_aside_and_a_fresh_one_works(tmp_path):
     path.write_bytes(b"\x00garbage\xff" * 500)
     results, notice = Results.open(path, NOW)
     try:
-        assert str(notice) == "class.db was damaged; it was moved to class.db.damaged-20260302-090000 and a fresh one started"
+        assert (
+            str(notice)
+            == "class.db was damaged; it was moved to class.db.damaged-20260302-090000 and a fresh one started"
+        )
         assert (tmp_path / "class.db.damaged-20260302-090000").read_bytes() == b"\x00garbage\xff" * 500
         assert results.lecture(NOW).id == 1
     finally:
