@@ -130,10 +130,6 @@ WORDS = {
         "{at} · {verdict} · {rating} · {seconds} · 回答：{response}",
         "{at} · {verdict} · {rating} · {seconds} · answered: {response}",
     ),
-    "class-quiz-keys": (
-        "回车：揭晓答案 · C：30 秒倒计时 · Esc：关闭",
-        "Enter: reveal · C: 30-second countdown · Esc: close",
-    ),
     # The student's phone (desktop/classroom/page): sent to the page as it loads, keys without "phone-".
     "phone-title": ("课堂测验", "Class quiz"),
     "phone-pin": ("PIN", "PIN"),

@@ -33,6 +33,7 @@ class ClassControls:
         self._bank: tuple[object, list[Question]] | None = None  # (the deck it was built from, its questions)
         self.overlay = ClassQuiz(window.centralWidget(), self.room, self._final_scene)
         self.room.sigChanged.connect(self._console_line)
+        self.room.sigCounted.connect(self._console_line)
         self._deck_id = window.presenting.deck.id  # whose results file the phones' answers go to
         window.presenting.sigDeck.connect(self._deck_changed)
 

@@ -44,7 +44,7 @@ class JoinCard(QWidget):
         self.theme: Theme | None = None
         self.family, self.lang = "", ""
         self._modules: tuple[str, list[list[bool]]] = ("", [])
-        room.sigChanged.connect(self.update)  # the count of phones joined
+        room.sigCounted.connect(self.update)  # the count of phones joined
         parent.installEventFilter(self)
         self.hide()
 

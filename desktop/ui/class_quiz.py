@@ -96,6 +96,8 @@ class ClassQuiz(QWidget):
         for label in (self.prompt, self.hint, self.answer, self.source):
             label.setTextFormat(Qt.TextFormat.PlainText)  # the deck's words and the room's never become markup
         room.sigChanged.connect(self.redraw)
+        room.sigCounted.connect(self._count)
+        room.sigTicked.connect(lambda: self.countdown.setText(str(self.room.left) if self.room.left else ""))
         parent.installEventFilter(self)
         self.hide()
 
@@ -146,17 +148,18 @@ class ClassQuiz(QWidget):
         self.prompt.setText(question.prompt.get(lang))
         self._draw_choices(question, h, revealed)
         self._draw_reveal(question, h, revealed)
-        tally = room.tally
         self._style(self.count, h / 32, theme.text)
         self._style(self.footer, h / 40, theme.muted)
-        if room.phones and tally is not None:
-            self.count.setText(tr("class-answered", lang, n=tally.answered, total=tally.joined))
-            self.footer.setText(self.join)
-        else:
-            self.count.setText("")
-            self.footer.setText("")
+        self.footer.setText(self.join if room.phones else "")
+        self._count()
         self.show()
         self.raise_()
+
+    def _count(self) -> None:
+        """'23 of 31 answered': all that changes while answers stream in."""
+        tally = self.room.tally
+        shown = self.room.phones and tally is not None and self.room.question is not None
+        self.count.setText(tr("class-answered", self.lang, n=tally.answered, total=tally.joined) if shown else "")
 
     def _heading(self, question: Question) -> str:
         place = self.room.warm_up_place
@@ -203,9 +206,9 @@ class ClassQuiz(QWidget):
         if room.phones and tally is not None:
             px = round(h / 30)
             if question.is_numeric:
-                self.chart.show_values(
-                    tally.values, question.answer.value, written(question, lang), theme, self.family, px
-                )
+                median = tr("class-median", lang)
+                truth = question.answer.value
+                self.chart.show_values(tally.values, truth, written(question, lang), median, theme, self.family, px)
             else:
                 self.chart.show_counts(tally.counts, question.answer, theme, self.family, px)
         if self._shown_round is None or self._shown_round[0] != state[0]:

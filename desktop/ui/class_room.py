@@ -21,7 +21,9 @@ COUNTDOWN = 30  # seconds the room gets to answer
 class ClassRoom(QObject):
     """Asks, counts down, reveals; with phones, also what the room answered."""
 
-    sigChanged = Signal()  # anything a view shows
+    sigChanged = Signal()  # the question, its phase or the phones: views draw again
+    sigCounted = Signal()  # only the tally: views change a count (answers stream in: nothing more each time)
+    sigTicked = Signal()  # only the countdown's second
     sigTally = Signal(object)  # from the server's thread: Qt queues it to this object's (the window's) thread
 
     def __init__(self, parent: QObject, chime: Callable[[], None], seconds: int = COUNTDOWN) -> None:
@@ -77,7 +79,7 @@ class ClassRoom(QObject):
         if everyone and not self.revealed:
             self.reveal()  # the whole room has answered: no one waits for the clock (Kahoot's rule)
         else:
-            self.sigChanged.emit()
+            self.sigCounted.emit()
 
     # Asking
     def pose(self, question: Question, languages: tuple[str, ...], lang: str) -> None:
@@ -109,7 +111,7 @@ class ClassRoom(QObject):
     def _tick(self) -> None:
         self.left -= 1
         if self.left > 0:
-            self.sigChanged.emit()
+            self.sigTicked.emit()
             return
         self.timer.stop()
         if self.sound:

@@ -44,9 +44,9 @@ def slides_asking(window, numeric: bool, count: int) -> list[int]:
     for index, slide in enumerate(deck.slides):
         section = deck.section_of(slide.id)
         question = pick_question(controls.bank(), slide, section.number if section else None, set())
-        if question is not None and question.is_numeric == numeric and slide.kind != "quiz":
-            if all(question.id != q for q in found):
-                found.append((index, question.id))
+        fresh = question is not None and all(question.id != q for _, q in found)
+        if fresh and question.is_numeric == numeric and slide.kind != "quiz":
+            found.append((index, question.id))
         if len(found) == count:
             return [i for i, _ in found]
     raise AssertionError("the bundled deck has too few such slides")
