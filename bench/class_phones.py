@@ -1,8 +1,9 @@
 """200 phones in one process, for bench/classroom.py: `python bench/class_phones.py URL PIN COUNT SPREAD_S`.
 
 Each phone opens the class quiz's WebSocket, joins with the PIN, and answers the first question within SPREAD_S
-seconds of seeing it (evenly spread, so answers stream in). Prints one JSON object: when each answer was sent
-(time.monotonic, comparable with the window's clock on the same machine) and how many were locked.
+seconds of seeing it (evenly spread, so answers stream in). Prints one JSON object: when each phone got the
+question and sent its answer (time.monotonic, comparable with the window's clock on the same machine) and how
+many answers were locked.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ import time
 import aiohttp
 
 
-async def phone(session, url: str, pin: str, n: int, count: int, spread: float, joined, sent: list, locked: list):
+async def phone(session, url: str, pin: str, n: int, count: int, spread: float, joined, got, sent, locked):
     async with session.ws_connect(url + "ws", headers={"Origin": url.rstrip("/")}) as ws:
         await ws.send_json({"type": "join", "pin": pin, "name": f"phone {n}", "lang": "en"})
         async for message in ws:
@@ -23,6 +24,7 @@ async def phone(session, url: str, pin: str, n: int, count: int, spread: float, 
             if data["type"] == "joined":
                 joined.append(n)
             elif data["type"] == "question":
+                got.append(time.monotonic())
                 await asyncio.sleep(spread * n / count)  # spread the answers over SPREAD_S seconds
                 choice = n % 4 if data["kind"] == "choice" else str(n)
                 sent.append(time.monotonic())
@@ -34,12 +36,13 @@ async def phone(session, url: str, pin: str, n: int, count: int, spread: float, 
 
 
 async def main(url: str, pin: str, count: int, spread: float) -> None:
-    joined, sent, locked = [], [], []
+    joined, got, sent, locked = [], [], [], []
     connector = aiohttp.TCPConnector(limit=0)
     async with aiohttp.ClientSession(connector=connector) as session:
-        phones = [phone(session, url, pin, n, count, spread, joined, sent, locked) for n in range(count)]
+        phones = [phone(session, url, pin, n, count, spread, joined, got, sent, locked) for n in range(count)]
         await asyncio.wait_for(asyncio.gather(*phones), timeout=120)  # bounded: a lost reveal ends the run
-    print(json.dumps({"joined": len(joined), "sent": sorted(sent), "locked": len(locked)}), flush=True)
+    report = {"joined": len(joined), "got": sorted(got), "sent": sorted(sent), "locked": len(locked)}
+    print(json.dumps(report), flush=True)
 
 
 if __name__ == "__main__":

@@ -60,7 +60,7 @@ class RoomChart(pg.PlotWidget):
         return font
 
     def _label(self, text: str, colour: str, font: QFont, x: float, y: float, anchor: tuple[float, float]) -> None:
-        label = pg.TextItem(text, color=colour, anchor=anchor)
+        label = pg.TextItem(text, color=colour, anchor=anchor, fill=self.backgroundBrush())  # readable over a line
         label.setFont(font)
         label.setPos(x, y)
         self.addItem(label)

@@ -18,6 +18,7 @@ from desktop.ui.chime import chime
 from desktop.ui.class_join import JoinCard
 from desktop.ui.class_quiz import ClassQuiz, pick_question
 from desktop.ui.class_room import ClassRoom
+from desktop.ui.keys import action_for
 from desktop.words import tr
 
 PORT = 8765  # the menu's first choice; the next free one after it if taken
@@ -197,8 +198,9 @@ class ClassControls:
 
     # Keys
     def key(self, key: int) -> bool:
-        """Keys while the class quiz is up: Enter reveals, then closes (or poses the next warm-up); C the countdown;
-        Esc closes; J the join card. Other keys pass through (and put the join card away)."""
+        """Keys while the class quiz is up: a "next" key (Enter, →, Space, a clicker's PageDown) reveals, then closes
+        (or poses the next warm-up); a "back" key or Esc closes; C the countdown; J the join card. Others pass
+        through (and put the join card away): the talk never moves unseen under the question."""
         room, show = self.room, self.window.presenting
         if "card" in self.__dict__ and self.card.isVisible():
             self._hide_card()
@@ -206,21 +208,21 @@ class ClassControls:
                 return True
         if room.question is None:
             return False
-        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+        action = action_for(key)
+        if action == "next":
             if not room.revealed:
                 room.reveal()
             elif not room.next_warm_up(show.deck.languages, show.lang):
                 room.close()
-            return True
-        if key == Qt.Key.Key_C:
-            room.toggle_countdown()
-            return True
-        if key == Qt.Key.Key_Escape:
+        elif action in ("back", "escape"):
             room.warm_up.clear()
             room.warm_up_total = 0
             room.close()
-            return True
-        return False
+        elif key == Qt.Key.Key_C:
+            room.toggle_countdown()
+        else:
+            return False
+        return True
 
     def join_key(self) -> None:
         """J: the join card again for latecomers; before the class quiz is on, starts it."""

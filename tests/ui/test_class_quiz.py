@@ -55,6 +55,23 @@ def test_q_asks_the_room_about_the_slide_and_enter_reveals_the_answer_beside_the
     assert window.presenting.index == chart
 
 
+def test_a_clicker_reveals_and_closes_and_the_talk_never_moves_under_the_question(qtbot, tmp_path):
+    chart = chart_slide()
+    window = presenting(qtbot, tmp_path, chart)
+    room = window.class_controls.room
+    qtbot.keyClick(window, Qt.Key.Key_Q)
+    qtbot.keyClick(window, Qt.Key.Key_PageDown)
+    assert room.revealed and window.presenting.index == chart
+    qtbot.keyClick(window, Qt.Key.Key_PageDown)
+    assert room.question is None and window.presenting.index == chart
+    qtbot.keyClick(window, Qt.Key.Key_Q)
+    qtbot.keyClick(window, Qt.Key.Key_PageUp)
+    assert room.question is None and not room.revealed and window.presenting.index == chart
+    before = (window.presenting.index, window.presenting.step)
+    qtbot.keyClick(window, Qt.Key.Key_PageDown)
+    assert (window.presenting.index, window.presenting.step) != before, "with the question gone, keys move the talk"
+
+
 def test_time_up_rings_once_and_reveals_and_the_sound_can_be_turned_off(qtbot, tmp_path):
     window = presenting(qtbot, tmp_path, chart_slide())
     qtbot.keyClick(window, Qt.Key.Key_Q)
