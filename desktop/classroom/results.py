@@ -15,13 +15,12 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from desktop.quiz.salvage import journals
-from desktop.set_aside import SetAside, aside_name
+from desktop.set_aside import SetAside
+from desktop.sqlite_file import check, open_kept
 
 SCHEMA_VERSION = 1
 LECTURE_HOURS = 6  # a restart within this long of a lecture's start continues it
 WARM_UP_BELOW = 0.8  # a question the class got at least this share right needs no warm-up
-_HEADER = b"SQLite format 3\x00"
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS lectures (
     id INTEGER PRIMARY KEY,
@@ -95,19 +94,6 @@ def _stamp(moment: datetime) -> str:
     return moment.astimezone(UTC).isoformat(timespec="microseconds")
 
 
-def _header_version(path: Path) -> int | None:
-    """The user_version in a SQLite file's header, or None when the file is not SQLite at all."""
-    with path.open("rb") as file:
-        header = file.read(100)
-    if not header.startswith(_HEADER) or len(header) < 100:
-        return None
-    return int.from_bytes(header[60:64], "big")
-
-
-def _damaged(error: sqlite3.DatabaseError) -> bool:
-    return getattr(error, "sqlite_errorname", "") in ("SQLITE_NOTADB", "SQLITE_CORRUPT") or "damage" in str(error)
-
-
 class Results:
     """The class results of one deck. Open it with `Results.open`; use it on the thread that opened it."""
 
@@ -117,27 +103,8 @@ class Results:
     @classmethod
     def open(cls, path: Path, now: datetime | None = None) -> tuple[Results, SetAside | None]:
         """The results at `path`, and what was done if a damaged file had to be set aside (named by `now`)."""
-        path = Path(path)
-        if not path.exists() or not path.stat().st_size:
-            return cls._fresh(path), None
-        version = _header_version(path)
-        if version is not None and version > SCHEMA_VERSION:
-            raise cls._newer(path, version)
-        if version is not None:
-            try:
-                return cls._connect(path), None
-            except sqlite3.DatabaseError as error:
-                if not _damaged(error):
-                    raise ResultsError(f"cannot open {path}: {error}") from error
-        aside = aside_name(lambda tag: path.with_name(f"{path.name}.damaged-{tag}"), now or datetime.now(UTC))
-        try:
-            path.replace(aside)
-            for journal in journals(path):
-                if journal.exists():
-                    journal.replace(aside.with_name(aside.name + journal.name.removeprefix(path.name)))
-        except OSError as error:
-            raise ResultsError(f"{path} is damaged and could not be moved aside: {error.strerror}") from error
-        return cls._fresh(path), SetAside(path, aside)
+        results, aside, _ = open_kept(path, now, SCHEMA_VERSION, cls._connect, cls._fresh, cls._newer, ResultsError)
+        return results, None if aside is None else SetAside(Path(path), aside)
 
     @classmethod
     def _fresh(cls, path: Path) -> Results:
@@ -162,8 +129,7 @@ class Results:
             (version,) = db.execute("PRAGMA user_version").fetchone()
             if version > SCHEMA_VERSION:
                 raise cls._newer(path, version)
-            if db.execute("PRAGMA quick_check").fetchone() != ("ok",):
-                raise sqlite3.DatabaseError("quick_check found damage")
+            check(db)
             db.execute("PRAGMA journal_mode=WAL")
             db.execute("PRAGMA synchronous=FULL")  # a committed answer survives a power cut, not only a kill
             if version < SCHEMA_VERSION:

@@ -5,13 +5,10 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+from desktop.sqlite_file import journals
+
 CHUNK = 512  # rows read at once while the pages are sound
 GIVE_UP = 4  # chunks in a row with nothing readable, when the table's last rowid cannot be read
-
-
-def journals(path: Path) -> tuple[Path, ...]:
-    """The files SQLite keeps beside a database while it is open."""
-    return tuple(path.with_name(path.name + suffix) for suffix in ("-wal", "-shm", "-journal"))
 
 
 def readable_rows(path: Path, table: str, columns: tuple[str, ...]) -> list[tuple]:

@@ -15,14 +15,14 @@ from pathlib import Path
 from typing import TypeVar
 
 from desktop.quiz.model import Question
-from desktop.quiz.salvage import journals, readable_rows
+from desktop.quiz.salvage import readable_rows
 from desktop.quiz.schedule import RATINGS, CardState, review, utc
-from desktop.set_aside import SetAside, aside_name
+from desktop.set_aside import SetAside
+from desktop.sqlite_file import check, journals, open_kept
 
 T = TypeVar("T")
 
 SCHEMA_VERSION = 2  # 2 added flags and suspended; a version 1 file gets them when opened
-_HEADER = b"SQLite format 3\x00"
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS cards (
     question_id TEXT PRIMARY KEY,
@@ -59,15 +59,6 @@ class StoreError(Exception):
     """The progress file cannot be used; the message is one line for the user."""
 
 
-class _Damaged(sqlite3.DatabaseError):
-    """The file is SQLite but its pages are not sound."""
-
-
-def _damaged(error: sqlite3.DatabaseError) -> bool:
-    """Damage (not a database, corrupt pages), as opposed to a file that is merely busy or unreadable."""
-    return isinstance(error, _Damaged) or getattr(error, "sqlite_errorname", "") in ("SQLITE_NOTADB", "SQLITE_CORRUPT")
-
-
 def progress_file(folder: Path, deck_id: str) -> Path:
     """One progress file a deck, so two decks that share figure ids never share cards."""
     return folder / deck_id / "progress.db"
@@ -80,15 +71,6 @@ def _stamp(moment: datetime) -> str:
 def _state(row) -> CardState:
     qid, due, card, reps, lapses = row
     return CardState(qid, datetime.fromisoformat(due), card, reps, lapses)
-
-
-def _header_version(path: Path) -> int | None:
-    """The user_version in a SQLite file's header, or None when the file is not SQLite at all."""
-    with path.open("rb") as file:
-        header = file.read(100)
-    if not header.startswith(_HEADER) or len(header) < 100:
-        return None
-    return int.from_bytes(header[60:64], "big")
 
 
 class Store:
@@ -104,21 +86,10 @@ class Store:
     @classmethod
     def open(cls, path: Path, now: datetime | None = None) -> tuple[Store, SetAside | None]:
         """The store at `path`, and what was done if a damaged file had to be set aside (named by `now`)."""
-        path = Path(path)
-        if not path.exists() or not path.stat().st_size:
-            return cls._fresh(path), None
-        version = _header_version(path)
-        if version is not None and version > SCHEMA_VERSION:
-            raise cls._newer(path, version)
-        if version is not None:
-            try:
-                return cls._connect(path), None
-            except sqlite3.DatabaseError as error:
-                if not _damaged(error):
-                    raise StoreError(f"cannot open {path}: {error}") from error
-        aside = cls._set_aside(path, now or datetime.now(UTC))
-        store = cls._fresh(path)
-        return store, SetAside(path, aside, store._salvage(aside) if version is not None else 0)
+        store, aside, version = open_kept(path, now, SCHEMA_VERSION, cls._connect, cls._fresh, cls._newer, StoreError)
+        if aside is None:
+            return store, None
+        return store, SetAside(Path(path), aside, store._salvage(aside) if version is not None else 0)
 
     @classmethod
     def _fresh(cls, path: Path) -> Store:
@@ -150,8 +121,7 @@ class Store:
             (version,) = db.execute("PRAGMA user_version").fetchone()
             if version > SCHEMA_VERSION:
                 raise cls._newer(path, version)
-            if db.execute("PRAGMA quick_check").fetchone() != ("ok",):
-                raise _Damaged("quick_check found damage")
+            check(db)
             others = sorted(name for name, columns in _tables(db).items() if _our_tables().get(name) != columns)
             if others:
                 raise StoreError(
@@ -168,18 +138,6 @@ class Store:
             db.close()
             raise
         return cls(db, path)
-
-    @staticmethod
-    def _set_aside(path: Path, now: datetime) -> Path:
-        aside = aside_name(lambda tag: path.with_name(f"{path.name}.damaged-{tag}"), now)
-        try:
-            path.replace(aside)
-            for journal in journals(path):
-                if journal.exists():
-                    journal.replace(aside.with_name(aside.name + journal.name.removeprefix(path.name)))
-        except OSError as error:
-            raise StoreError(f"{path} is damaged and could not be moved aside: {error.strerror}") from error
-        return aside
 
     def _salvage(self, damaged: Path) -> int:
         """Copies the answers, cards, flags and suspensions that can still be read from a damaged file; returns how
