@@ -48,6 +48,33 @@ def check(db: sqlite3.Connection) -> None:
         raise Damaged("quick_check found damage")
 
 
+def connect(
+    path: Path,
+    newest: int,
+    schema: str,
+    newer: Callable[[Path, int], Exception],
+    vet: Callable[[sqlite3.Connection], None] = lambda db: None,
+) -> sqlite3.Connection:
+    """The file opened in autocommit (transactions are explicit), WAL and full sync (a committed answer survives a
+    power cut, not only a kill), its pages checked and `vet`ted; an older schema gains the tables it lacks (its rows
+    kept), while a current file is not written to here, so a full disk still opens it."""
+    db = sqlite3.connect(path, isolation_level=None)  # its thread only: each thread that keeps a file opens its own
+    try:
+        (version,) = db.execute("PRAGMA user_version").fetchone()
+        if version > newest:
+            raise newer(path, version)
+        check(db)
+        vet(db)
+        db.execute("PRAGMA journal_mode=WAL")
+        db.execute("PRAGMA synchronous=FULL")
+        if version < newest:
+            db.executescript(f"BEGIN; {schema} PRAGMA user_version={newest}; COMMIT;")
+    except BaseException:
+        db.close()
+        raise
+    return db
+
+
 def open_kept(
     path: Path,
     now: datetime | None,

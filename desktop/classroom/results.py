@@ -16,7 +16,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from desktop.set_aside import SetAside
-from desktop.sqlite_file import check, open_kept
+from desktop.sqlite_file import connect, open_kept
 
 SCHEMA_VERSION = 1
 LECTURE_HOURS = 6  # a restart within this long of a lecture's start continues it
@@ -124,20 +124,7 @@ class Results:
     @classmethod
     def _connect(cls, path: Path) -> Results:
         # check_same_thread stays on: the server opens it on its own thread and only that thread uses it
-        db = sqlite3.connect(path, isolation_level=None)
-        try:
-            (version,) = db.execute("PRAGMA user_version").fetchone()
-            if version > SCHEMA_VERSION:
-                raise cls._newer(path, version)
-            check(db)
-            db.execute("PRAGMA journal_mode=WAL")
-            db.execute("PRAGMA synchronous=FULL")  # a committed answer survives a power cut, not only a kill
-            if version < SCHEMA_VERSION:
-                db.executescript(f"BEGIN; {_SCHEMA} PRAGMA user_version={SCHEMA_VERSION}; COMMIT;")
-        except BaseException:
-            db.close()
-            raise
-        return cls(db, path)
+        return cls(connect(path, SCHEMA_VERSION, _SCHEMA, cls._newer), path)
 
     def lecture(self, now: datetime) -> Lecture:
         """The lecture going on: the last one if it started less than six hours before `now`, else a new one."""

@@ -18,7 +18,7 @@ from desktop.quiz.model import Question
 from desktop.quiz.salvage import readable_rows
 from desktop.quiz.schedule import RATINGS, CardState, review, utc
 from desktop.set_aside import SetAside
-from desktop.sqlite_file import check, journals, open_kept
+from desktop.sqlite_file import connect, journals, open_kept
 
 T = TypeVar("T")
 
@@ -116,28 +116,15 @@ class Store:
 
     @classmethod
     def _connect(cls, path: Path) -> Store:
-        db = sqlite3.connect(path, isolation_level=None)  # autocommit: transactions are explicit below
-        try:
-            (version,) = db.execute("PRAGMA user_version").fetchone()
-            if version > SCHEMA_VERSION:
-                raise cls._newer(path, version)
-            check(db)
+        def only_ours(db: sqlite3.Connection) -> None:
             others = sorted(name for name, columns in _tables(db).items() if _our_tables().get(name) != columns)
             if others:
                 raise StoreError(
                     f"{path} is not a Casebook progress file (it holds the tables {', '.join(others)});"
                     " it was left untouched: move it elsewhere to start afresh"
                 )
-            db.execute("PRAGMA journal_mode=WAL")
-            db.execute("PRAGMA synchronous=FULL")  # a committed answer survives a power cut, not only a kill
-            # A new file, or an older schema's gaining the tables it lacks (its rows kept); a current file is not
-            # written to here, so a full disk still opens it.
-            if version < SCHEMA_VERSION:
-                db.executescript(f"BEGIN; {_SCHEMA} PRAGMA user_version={SCHEMA_VERSION}; COMMIT;")
-        except BaseException:
-            db.close()
-            raise
-        return cls(db, path)
+
+        return cls(connect(path, SCHEMA_VERSION, _SCHEMA, cls._newer, only_ours), path)
 
     def _salvage(self, damaged: Path) -> int:
         """Copies the answers, cards, flags and suspensions that can still be read from a damaged file; returns how
