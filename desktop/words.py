@@ -259,6 +259,7 @@ WORDS = {
     "class-results-none": ("还没有全班答题的记录。", "No class quiz has been run with this deck yet."),
     "class-lecture": ("{date}，{n} 题", "{date}, {n} questions"),
     "class-missed-most": ("全班最弱的部分：{sections}", "The room missed most: {sections}"),
+    "class-slowest": ("用时最长：{questions}", "Slowest: {questions}"),
     "class-export-csv": ("导出 CSV…", "Export &CSV…"),
     "class-columns": (
         "题目|部分|作答|答对|正确率|用时中位数（秒）",

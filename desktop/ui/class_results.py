@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QFileDialog,
+    QHeaderView,
     QLabel,
     QMessageBox,
     QPushButton,
@@ -57,16 +58,22 @@ class ClassResultsDialog(QDialog):
         self.resize(1000, 640)
         self.lectures = QComboBox()
         self.missed, self.table = QLabel(wordWrap=True), QTableWidget(0, 6)
-        self.table.setHorizontalHeaderLabels(tr("class-columns", lang).split("|"))
+        self.missed.setTextFormat(Qt.TextFormat.PlainText)
+        columns = tr("class-columns", lang).split("|")
+        columns[1] = deck.section_word.get(lang)  # the deck's own noun: Pillar, Part, 支柱
+        self.table.setHorizontalHeaderLabels(columns)
         self.table.setSortingEnabled(True)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.table.horizontalHeader().setStretchLastSection(False)
-        self.table.setColumnWidth(0, 520)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)  # the question takes what the numbers leave
         export = QPushButton(tr("class-export-csv", lang).replace("&", ""))
         export.clicked.connect(self.export_csv)
         layout = QVBoxLayout(self)
         for widget in (self.lectures, self.missed, self.table, export):
             layout.addWidget(widget)
+        self.notice = tr("class-results-none", lang)  # said when there is nothing to show
         self.rows: dict[int, list[QuestionResult]] = {}
         self.csv: dict[int, str] = {}
         self._read()
@@ -75,12 +82,11 @@ class ClassResultsDialog(QDialog):
 
     def _read(self) -> None:
         if not self.path.exists():
-            self.missed.setText(tr("class-results-none", self.lang))
             return
         try:
             results, _ = Results.open(self.path)
         except (OSError, ResultsError) as error:
-            self.missed.setText(str(error))
+            self.notice = str(error)
             return
         try:
             for lecture in results.lectures():
@@ -91,8 +97,6 @@ class ClassResultsDialog(QDialog):
                     self.lectures.addItem(tr("class-lecture", self.lang, date=when, n=len(rows)), lecture.id)
         finally:
             results.close()
-        if not self.rows:
-            self.missed.setText(tr("class-results-none", self.lang))
 
     def _show(self) -> None:
         lecture = self.lectures.currentData()
@@ -113,10 +117,28 @@ class ClassResultsDialog(QDialog):
             for c, cell in enumerate(cells):
                 self.table.setItem(r, c, cell)
         self.table.setSortingEnabled(True)
+        self.table.sortItems(4)  # the share right, the most missed first
+        self.missed.setText("\n".join(self._findings(rows)) if rows else self.notice)
+
+    def _findings(self, rows: list[QuestionResult]) -> list[str]:
+        """The sections the room missed most, and the questions it took longest over."""
+        noun, found = self.deck.section_word.get(self.lang), []
+        comma, note = ("，", "{}（{}）") if self.lang == "zh" else (", ", "{} ({})")
         worst = missed_most(rows)
         if worst:
-            sections = ", ".join(f"{numbered(noun, s, self.lang)} ({round(100 * share)}%)" for s, share in worst)
-            self.missed.setText(tr("class-missed-most", self.lang, sections=sections))
+            shares = (note.format(numbered(noun, s, self.lang), f"{round(100 * share)}%") for s, share in worst)
+            sections = comma.join(shares)
+            found.append(tr("class-missed-most", self.lang, sections=sections))
+        slowest = sorted((r for r in rows if r.median_seconds is not None), key=lambda r: -r.median_seconds)[:3]
+        if slowest:
+            each = (note.format(f"“{self._short(r.question)}”", f"{r.median_seconds:.0f} s") for r in slowest)
+            times = comma.join(each)
+            found.append(tr("class-slowest", self.lang, questions=times))
+        return found
+
+    def _short(self, question: str) -> str:
+        text = " — ".join(self.prompts.get(question, question).splitlines())
+        return text if len(text) <= 60 else text[:59] + "…"
 
     def export_csv(self) -> None:
         lecture = self.lectures.currentData()

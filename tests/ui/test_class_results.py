@@ -28,7 +28,8 @@ def lecture_of(bank, shares: list[float], when: datetime) -> list[str]:
         results.pose(lecture, round, question.id, question.section, question.kind, when)
         for student in range(10):
             right = student < share * 10
-            results.answer(lecture, round, f"t{student}", 0, right, 4.0 + student, when + timedelta(seconds=round))
+            seconds = 4.0 + student + 3 * round  # each question slower than the one before
+            results.answer(lecture, round, f"t{student}", 0, right, seconds, when + timedelta(seconds=round))
     results.close()
     return [q.id for q in questions]
 
@@ -73,15 +74,24 @@ def test_class_results_list_each_question_the_weakest_sections_and_write_a_csv(q
     assert table.rowCount() == 3
     rows = {table.item(r, 0).text(): [table.item(r, c).text() for c in range(1, 6)] for r in range(3)}
     assert rows[bank[ids[1]].prompt.get("en")][1:4] == ["10", "3", "30%"]
-    table.sortItems(4)  # by share right: the worst first
-    assert table.item(0, 0).text() == bank[ids[1]].prompt.get("en")
-    assert dialog.missed.text().startswith("The room missed most: Pillar ")
+    assert table.item(0, 0).text() == bank[ids[1]].prompt.get("en"), "the most missed first"
+    missed, slowest = dialog.missed.text().splitlines()
+    assert missed.startswith("The room missed most: Pillar ")
+    assert slowest.startswith("Slowest: “") and slowest.index("(18 s)") < slowest.index("(14 s)")
     out = tmp_path / "class.csv"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
     dialog.export_csv()
     lines = out.read_text(encoding="utf-8").splitlines()
     assert lines[0].startswith("question,section,kind,asked,answered,right,share right")
     assert lines[2].startswith(f"{ids[1]},") and ",10,3,0.300," in lines[2]
+
+
+def test_without_a_class_quiz_yet_the_results_say_so(qtbot, window):
+    path = results_file(Path(os.environ["CASEBOOK_DATA_DIR"]), "douyin-exit-matrix")
+    dialog = ClassResultsDialog(path, window.class_controls.bank(), window.presenting.deck, "en", window)
+    qtbot.addWidget(dialog)
+    assert dialog.table.rowCount() == 0
+    assert dialog.missed.text() == "No class quiz has been run with this deck yet."
 
 
 def test_missed_most_ranks_sections_by_the_share_the_room_got_right():
