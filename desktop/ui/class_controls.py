@@ -37,6 +37,7 @@ class ClassControls:
         self.room.sigCounted.connect(self._console_line)
         self._deck_id = window.presenting.deck.id  # whose results file the phones' answers go to
         window.presenting.sigDeck.connect(self._deck_changed)
+        window.presenting.sigPosition.connect(self._arrived)
 
     @cached_property
     def card(self) -> JoinCard:
@@ -129,15 +130,28 @@ class ClassControls:
         self.room.stop_phones()
 
     # Asking
-    def pose_here(self) -> None:
-        """Q: a question about the current slide; on a quick-check slide with phones, the slide's own question."""
+    def _arrived(self, index: int, step: int, _animate: bool) -> None:
+        """With phones on, a quick-check slide puts its own question to the room as the talk reaches it (once)."""
+        slide = self.window.presenting.deck.slides[index]
+        if self.room.phones and self.room.question is None and slide.kind == "quiz" and step == 0:
+            question = self._slide_question(slide)
+            if question.id not in self.asked:
+                self.asked.add(question.id)
+                self._pose(question)
+
+    def _slide_question(self, slide) -> Question:
         from desktop.quiz.generate import slide_question
         from desktop.quiz.index import DeckIndex
 
+        deck = self.window.presenting.deck
+        return slide_question(deck.figures[slide.figures[0]], DeckIndex.of(deck))
+
+    def pose_here(self) -> None:
+        """Q: a question about the current slide; on a quick-check slide with phones, the slide's own question."""
         show = self.window.presenting
         slide = show.deck.slides[show.index]
         if slide.kind == "quiz" and self.room.phones:
-            question = slide_question(show.deck.figures[slide.figures[0]], DeckIndex.of(show.deck))
+            question = self._slide_question(slide)
         else:
             section = show.deck.section_of(slide.id)
             question = pick_question(self.bank(), slide, section.number if section else None, self.asked)

@@ -181,7 +181,8 @@ class ClassQuiz(QWidget):
             self.tiles.show_choices([c.get(self.lang) for c in question.choices])
         self.tiles.setVisible(shown)
         self._style(self.hint, h / 26, theme.muted)
-        self.hint.setText(tr("class-type-number", self.lang) if numeric and not revealed else "")
+        hint = "class-type-number" if self.room.phones else "class-say-number"
+        self.hint.setText(tr(hint, self.lang) if numeric and not revealed else "")
         self.hint.setVisible(numeric and not revealed)
 
     def _draw_reveal(self, question: Question, h: int, revealed: bool) -> None:

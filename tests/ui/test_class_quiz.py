@@ -121,3 +121,31 @@ def test_on_a_quick_check_slide_q_without_phones_asks_something_else():
     slide = next(s for s in DECK.slides if s.kind == "quiz")
     question = pick_question(BANK, slide, DECK.section_of(slide.id).number, set())
     assert question is not None and question.figure not in slide.figures and question.kind != "section"
+
+
+def test_with_phones_on_a_quick_check_slide_asks_the_room_its_own_question_once(qtbot, tmp_path):
+    window = presenting(qtbot, tmp_path, 0, lang="en")
+    controls = window.class_controls
+    controls.start_phones("127.0.0.1", 0)
+    room = controls.room
+    quick = next(i for i, s in enumerate(DECK.slides) if s.kind == "quiz")
+    window.presenting.go(quick)
+    assert room.question is not None and room.question.figure in DECK.slides[quick].figures
+    assert controls.overlay.isVisible() and controls.overlay.count.text() == "0 of 0 answered"
+    qtbot.keyClick(window, Qt.Key.Key_Escape)
+    window.presenting.go(quick - 1)
+    window.presenting.go(quick)
+    assert room.question is None, "a quick check is put to the room once"
+
+
+def test_a_number_question_asks_the_room_to_write_down_or_type_an_estimate(qtbot, tmp_path):
+    window = presenting(qtbot, tmp_path, chart_slide(), lang="en")
+    controls = window.class_controls
+    numeric = next(q for q in BANK if q.is_numeric)
+    controls.room.pose(numeric, DECK.languages, "en")
+    controls.refresh()
+    assert controls.overlay.hint.text() == "Write down your estimate" and not controls.overlay.tiles.isVisible()
+    controls.room.close()
+    controls.start_phones("127.0.0.1", 0)
+    controls.room.pose(numeric, DECK.languages, "en")
+    assert controls.overlay.hint.text() == "Type your estimate on your phone"
