@@ -17,9 +17,9 @@ def export_rows() -> list[Row]:
     from PySide6.QtGui import QColor, QImage, QPainter
 
     from desktop.deck import load_deck
+    from desktop.render.canvas import Look
     from desktop.render.export import PNG_QUALITY, Request, export
     from desktop.render.fonts import deck_family
-    from desktop.render.scene import Look
     from desktop.render.theme import load_theme
     from desktop.resources import bundled_deck
     from desktop.ui.app import qapp

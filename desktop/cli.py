@@ -334,11 +334,11 @@ def export(args: Namespace) -> int:
     if _unknown_theme(args.theme, deck) or not _speaks(deck, args.lang):
         return 2
     os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    from desktop.render.canvas import Look
     from desktop.render.export import ExportError, Request, parse_slides
     from desktop.render.export import export as write
     from desktop.render.fonts import deck_family
     from desktop.render.ink import Ink, ink_file
-    from desktop.render.scene import Look
     from desktop.render.theme import load_theme
     from desktop.resources import data_dir
     from desktop.ui.app import qapp

@@ -15,9 +15,10 @@ import pytest
 
 from desktop.deck import load_deck
 from desktop.quiz.generate import build_bank
+from desktop.render.canvas import Look
 from desktop.render.export import Request, export
 from desktop.render.fonts import deck_family
-from desktop.render.scene import Look, build_scene, slide_steps
+from desktop.render.scene import build_scene, slide_steps
 from desktop.render.theme import load_theme
 from tests.decks import write_odd_deck
 

@@ -15,9 +15,10 @@ from PySide6.QtGui import QImage, QPainter
 
 from desktop.deck.model import Deck
 from desktop.quiz.model import Question
+from desktop.render.canvas import HEIGHT, WIDTH, Look
 from desktop.render.files import NAME_MAX, atomic, fitting_name, name_limit, remove_stale, write_whole
 from desktop.render.ink import Ink, draw_strokes
-from desktop.render.scene import HEIGHT, WIDTH, Look, build_scene, slide_steps
+from desktop.render.scene import build_scene, slide_steps
 
 # Qt maps PNG "quality" to zlib's level: 80 writes a 1080p slide in ~60 ms at ~140 KB, the default ~105 ms at 120 KB.
 PNG_QUALITY = 80

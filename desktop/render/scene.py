@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Protocol
 
 from PySide6.QtCore import QRectF, Qt
@@ -9,24 +10,12 @@ from PySide6.QtGui import QBrush, QColor, QImage, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsScene
 
 from desktop.deck.figures import derivation, format_value, render, slide_figures
-from desktop.deck.model import Deck, Figure, Record, Slide, Text
+from desktop.deck.model import Deck, Figure, Slide, Text
 from desktop.deck.sections import numbered, zh_numeral
+from desktop.render.canvas import HEIGHT, MARGIN, WIDTH, Look
+from desktop.render.kinds import BUILDERS
 from desktop.render.text import TextBox
-from desktop.render.theme import Theme
 from desktop.words import tr
-
-WIDTH, HEIGHT = 1920, 1080
-MARGIN = 96
-BODY = QRectF(MARGIN, 262, WIDTH - 2 * MARGIN, 700)
-
-
-class Look(Record):
-    """How slides are drawn: theme, language and the font family that covers the deck."""
-
-    theme: Theme
-    lang: str
-    family: str
-    reduced_motion: bool = False
 
 
 class Animated(Protocol):
@@ -41,9 +30,7 @@ def slide_steps(slide: Slide) -> int:
 def build_scene(deck: Deck, index: int, look: Look) -> SlideScene:
     """The scene of slide `index`. Only chart slides need pyqtgraph, so only they import it."""
     if deck.slides[index].chart:
-        from desktop.render.kinds.chart import ChartSlideScene
-
-        return ChartSlideScene(deck, index, look)
+        return _chart_scene()(deck, index, look)
     return PlainSlideScene(deck, index, look)
 
 
@@ -65,8 +52,6 @@ class SlideScene:
         self.steps = slide_steps(self.slide)
         self.parts: list[Animated] = []
         self.setBackgroundBrush(QColor(look.theme.background))
-        from desktop.render.kinds import BUILDERS
-
         if self.slide.kind != "title":
             self._header()
         BUILDERS[self.slide.kind](self)
@@ -150,3 +135,14 @@ class SlideScene:
 
 class PlainSlideScene(SlideScene, QGraphicsScene):
     """A slide without a chart: a plain QGraphicsScene."""
+
+
+@cache
+def _chart_scene() -> type[SlideScene]:
+    """The scene class of chart slides, made on first use: pyqtgraph, its base, costs half a second to import."""
+    import pyqtgraph as pg
+
+    class ChartSlideScene(SlideScene, pg.GraphicsScene):
+        """A slide scene of pyqtgraph's own scene class: its bars and view boxes draw wrongly in any other."""
+
+    return ChartSlideScene

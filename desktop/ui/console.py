@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
 
 from desktop.deck.figures import render
 from desktop.deck.markup import plain
+from desktop.render.canvas import Look
 from desktop.render.ink import COLOURS, Stroke
-from desktop.render.scene import Look
 from desktop.render.text import to_html
 from desktop.ui.keys import CONSOLE_BINDINGS, console_action_for
 from desktop.ui.overlays import HelpOverlay

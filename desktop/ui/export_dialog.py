@@ -23,10 +23,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.render.canvas import Look
 from desktop.render.export import ExportError, Request, export
 from desktop.render.ink import Ink, ink_file
 from desktop.render.quiz_pick import DEFAULT_COUNT
-from desktop.render.scene import Look
 from desktop.resources import data_dir
 from desktop.words import language_name, tr
 

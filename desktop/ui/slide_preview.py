@@ -6,8 +6,9 @@ from PySide6.QtWidgets import QDialog, QVBoxLayout, QWidget
 
 from desktop.deck.markup import plain
 from desktop.deck.model import Deck
+from desktop.render.canvas import Look
 from desktop.render.fonts import deck_family
-from desktop.render.scene import Look, build_scene
+from desktop.render.scene import build_scene
 from desktop.render.theme import load_theme
 from desktop.ui.stage import SlideView
 

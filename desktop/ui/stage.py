@@ -8,8 +8,9 @@ from PySide6.QtCore import QEasingCurve, QPointF, QRectF, QSize, Qt, QVariantAni
 from PySide6.QtGui import QColor, QImage, QPainter, QPen, QResizeEvent
 from PySide6.QtWidgets import QFrame, QGraphicsItem, QGraphicsView
 
+from desktop.render.canvas import Look
 from desktop.render.ink import draw_strokes
-from desktop.render.scene import Look, SlideScene, build_scene
+from desktop.render.scene import SlideScene, build_scene
 from desktop.render.text import TextBox
 from desktop.ui.show import Show
 

@@ -8,7 +8,8 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QWidget
 
-from desktop.render.scene import HEIGHT, WIDTH, SlideScene
+from desktop.render.canvas import HEIGHT, WIDTH
+from desktop.render.scene import SlideScene
 from desktop.ui.show import Show
 from desktop.ui.stage import draw_marks
 

@@ -15,9 +15,10 @@ from desktop.deck import DeckNotFound, Loaded, load_deck
 from desktop.deck.figures import render
 from desktop.deck.markup import plain
 from desktop.deck.model import Deck
+from desktop.render.canvas import Look
 from desktop.render.fonts import deck_family
 from desktop.render.ink import Ink, ink_file
-from desktop.render.scene import Look, SlideScene
+from desktop.render.scene import SlideScene
 from desktop.render.theme import load_themes
 from desktop.resources import data_dir
 from desktop.ui.keys import action_for

@@ -13,9 +13,9 @@ import pytest
 from PySide6.QtGui import QImage
 
 from desktop.deck import load_deck
+from desktop.render.canvas import Look
 from desktop.render.export import ExportError, Request, export, parse_slides, png_name
 from desktop.render.fonts import deck_family
-from desktop.render.scene import Look
 from desktop.render.theme import load_theme
 from tests.conftest import REPO
 

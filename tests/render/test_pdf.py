@@ -19,13 +19,14 @@ from PySide6.QtGui import QImage
 from desktop.deck import load_deck
 from desktop.deck.figures import derivation, format_value, render, slide_figures
 from desktop.quiz.generate import build_bank
+from desktop.render.canvas import Look
 from desktop.render.fonts import deck_family, deck_texts
 from desktop.render.pdf import sources, write_handout_pdf, write_quiz_pdf, write_slides_pdf
-from desktop.render.pdf_file import Canvas, Meta, a4_page, finish
-from desktop.render.pdf_layout import A4, Block, Doc, Frame, Run, doc_block, flow, paint_page, paper_ink
-from desktop.render.pdf_text import parse_cmap, write_cmap
+from desktop.render.pdf.file import Canvas, Meta, a4_page, finish
+from desktop.render.pdf.layout import A4, Block, Doc, Frame, Run, doc_block, flow, paint_page, paper_ink
+from desktop.render.pdf.text import parse_cmap, write_cmap
 from desktop.render.quiz_pick import pick
-from desktop.render.scene import Look, build_scene
+from desktop.render.scene import build_scene
 from desktop.render.theme import load_theme
 from desktop.resources import bundled_deck
 

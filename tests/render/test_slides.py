@@ -10,8 +10,9 @@ from PySide6.QtGui import QColor
 
 from desktop.deck import load_deck
 from desktop.deck.figures import format_value
+from desktop.render.canvas import HEIGHT, WIDTH, Look
 from desktop.render.fonts import INSTALL_HINT, deck_family, pick_family
-from desktop.render.scene import HEIGHT, WIDTH, Look, SlideScene, build_scene
+from desktop.render.scene import SlideScene, build_scene
 from desktop.render.text import TextBox
 from desktop.render.theme import load_theme, theme_ids
 from tests.conftest import REPO

@@ -9,8 +9,8 @@ from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QMessageBox, QProgressDialog
 
 from desktop.deck import load_deck
+from desktop.render.canvas import Look
 from desktop.render.fonts import deck_family
-from desktop.render.scene import Look
 from desktop.render.theme import load_theme
 from desktop.ui.export_dialog import SIZES, ExportDialog, run_export
 from tests.conftest import REPO

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-import pyqtgraph as pg
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QRectF
 
+from desktop.render.canvas import BODY
 from desktop.render.charts import ChartStyle, build_chart
-from desktop.render.scene import BODY, SlideScene
 
-
-class ChartSlideScene(SlideScene, pg.GraphicsScene):
-    """A slide scene of pyqtgraph's own scene class: its bars and view boxes draw wrongly in any other."""
+if TYPE_CHECKING:
+    from desktop.render.scene import SlideScene
 
 
 def build_chart_slide(scene: SlideScene) -> None:

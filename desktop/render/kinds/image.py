@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QRectF, QSizeF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QImage, QImageReader, QPaintEngine, QPainter, QPen
@@ -10,8 +11,11 @@ from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QGraphicsItem
 
 from desktop.deck.model import Picture
-from desktop.render.scene import BODY, SlideScene
+from desktop.render.canvas import BODY
 from desktop.words import tr
+
+if TYPE_CHECKING:
+    from desktop.render.scene import SlideScene
 
 # Pictures kept decoded, the most recently drawn: a slide is drawn again and again (thumbnails, steps, exports)
 # and a large JPEG takes a tenth of a second to decode. At most DECODED_SIDE pixels a side, as a 4K export of a

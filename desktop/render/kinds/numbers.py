@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QRectF
 
 from desktop.deck.figures import format_period
 from desktop.deck.model import Figure
+from desktop.render.canvas import BODY
 from desktop.render.motion import ease
-from desktop.render.scene import BODY, SlideScene
 from desktop.render.text import TextBox, common_size
+
+if TYPE_CHECKING:
+    from desktop.render.scene import SlideScene
 
 GAP = 48
 

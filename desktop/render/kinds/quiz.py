@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QBrush, QColor, QPen
 from PySide6.QtWidgets import QGraphicsRectItem
 
 from desktop.quiz.generate import slide_question
 from desktop.quiz.index import DeckIndex
+from desktop.render.canvas import BODY
 from desktop.render.motion import ease
-from desktop.render.scene import BODY, SlideScene
 from desktop.render.text import TextBox, common_size
+
+if TYPE_CHECKING:
+    from desktop.render.scene import SlideScene
 
 LETTERS = "ABCD"
 GAP = 28

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QRectF
 
-from desktop.render.scene import BODY, SlideScene
+from desktop.render.canvas import BODY
 from desktop.render.text import common_size
+
+if TYPE_CHECKING:
+    from desktop.render.scene import SlideScene
 
 PAD = 22
 HEADER = 84

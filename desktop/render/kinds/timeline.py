@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QBrush, QColor, QPen
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsItemGroup
 
 from desktop.deck.figures import format_period
+from desktop.render.canvas import BODY
 from desktop.render.motion import reveal
-from desktop.render.scene import BODY, SlideScene
+
+if TYPE_CHECKING:
+    from desktop.render.scene import SlideScene
 
 DOT = 30
 

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QRectF
 
-from desktop.render.scene import BODY, MARGIN, WIDTH, SlideScene
+from desktop.render.canvas import BODY, MARGIN, WIDTH
+
+if TYPE_CHECKING:
+    from desktop.render.scene import SlideScene
 
 POINTS_BESIDE = 0.52  # of the body's width: what the points take when a picture stands beside them
 GAP = 56

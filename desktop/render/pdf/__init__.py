@@ -2,7 +2,7 @@
 
 Slides are their scenes drawn onto a QPdfWriter page, so text and charts stay vector and the PDF
 looks like the screen. Every PDF ends with the "Sources" appendix: each figure it shows, with the
-article sentence it comes from. The text layer is repaired after writing (see pdf_file), and the
+article sentence it comes from. The text layer is repaired after writing (see pdf/file), and the
 same input always gives the same bytes.
 """
 
@@ -19,10 +19,11 @@ from desktop.deck.markup import plain
 from desktop.deck.model import Deck
 from desktop.deck.sections import numbered
 from desktop.quiz.model import Question
+from desktop.render.canvas import Look
 from desktop.render.ink import Ink as Strokes
 from desktop.render.ink import draw_strokes
-from desktop.render.pdf_file import Canvas, Meta, a4_page, document_id, finish, fixed_date, slide_page
-from desktop.render.pdf_layout import (
+from desktop.render.pdf.file import Canvas, Meta, a4_page, document_id, finish, fixed_date, slide_page
+from desktop.render.pdf.layout import (
     A4,
     PT,
     WIDE,
@@ -40,9 +41,9 @@ from desktop.render.pdf_layout import (
     paper_ink,
     slide_ink,
 )
-from desktop.render.pdf_quiz import QuizLayout, groups, question_figures, version
-from desktop.render.pdf_sources import SourceRow, figure_rows, source_blocks, sources
-from desktop.render.scene import Look, build_scene
+from desktop.render.pdf.quiz import QuizLayout, groups, question_figures, version
+from desktop.render.pdf.sources import SourceRow, figure_rows, source_blocks, sources
+from desktop.render.scene import build_scene
 from desktop.words import tr
 
 __all__ = ["Progress", "SourceRow", "sources", "write_handout_pdf", "write_quiz_pdf", "write_slides_pdf"]

@@ -9,7 +9,7 @@ the font draws with the same glyph, so the same font serves screen and paper.
 Glyphs that shaping picks but the cmap does not name get no entry at all: Noto Sans CJK draws digits
 in a Latin run ("in 2023", "Q2", "TOP1000") with such glyphs, so the digits vanish from the text.
 Qt numbers a font's glyphs in the PDF in the order they are first drawn, so each document first
-draws those glyphs in a known order (a "primer", see pdf_file.Canvas), names them in the ToUnicode
+draws those glyphs in a known order (a "primer", see pdf/file.Canvas), names them in the ToUnicode
 map, and removes the primer's text from the page afterwards.
 """
 

@@ -9,7 +9,7 @@ from desktop.deck.model import Deck
 from desktop.deck.sections import in_sentence, zh_which
 from desktop.quiz.generate import section_name
 from desktop.quiz.model import Question
-from desktop.render.pdf_layout import PT, Block, Doc, Ink, Paper, Run, columns_block, doc_block, marked, text_width
+from desktop.render.pdf.layout import PT, Block, Doc, Ink, Paper, Run, columns_block, doc_block, marked, text_width
 from desktop.words import tr
 
 LETTERS = "ABCDEFGH"

@@ -25,7 +25,7 @@ from PySide6.QtGui import (
 )
 
 from desktop.deck.markup import runs
-from desktop.render.pdf_file import PT
+from desktop.render.pdf.file import PT
 from desktop.render.theme import Theme
 
 _ALIGN = {"left": Qt.AlignmentFlag.AlignLeft, "center": Qt.AlignmentFlag.AlignHCenter}

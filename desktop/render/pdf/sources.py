@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from desktop.deck.figures import derivation, format_period, format_value, render, slide_figures
 from desktop.deck.model import Deck, Figure
-from desktop.render.pdf_layout import PT, Block, Doc, Ink, Paper, Run, columns_block, doc_block, marked
+from desktop.render.pdf.layout import PT, Block, Doc, Ink, Paper, Run, columns_block, doc_block, marked
 from desktop.words import tr, tr_in
 
 

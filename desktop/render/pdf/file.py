@@ -20,7 +20,7 @@ from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QPointF, Q
 from PySide6.QtGui import QColor, QGlyphRun, QPageLayout, QPageSize, QPainter, QPdfWriter, QPicture
 
 from desktop.deck.model import Deck
-from desktop.render.pdf_text import (
+from desktop.render.pdf.text import (
     postscript_name,
     raw_font,
     repair_to_unicode,
