@@ -12,17 +12,13 @@ from desktop.deck import load_deck
 from desktop.deck.figures import format_value
 from desktop.render.canvas import HEIGHT, WIDTH, Look
 from desktop.render.fonts import INSTALL_HINT, deck_family, pick_family
+from desktop.render.kinds.numbers import number_text
 from desktop.render.scene import SlideScene, build_scene
 from desktop.render.text import TextBox
 from desktop.render.theme import load_theme, theme_ids
 from tests.conftest import REPO
 
 DECK = load_deck(REPO / "content" / "douyin-exit-matrix").deck
-
-
-@pytest.fixture(scope="module")
-def family(qapp) -> str:
-    return deck_family(DECK)[0]
 
 
 def look(family: str, lang: str = "zh", theme: str = "light") -> Look:
@@ -96,7 +92,8 @@ def test_big_numbers_count_up_to_the_figure(family):
     scene = build_scene(DECK, index, look(family))
     figure = DECK.figures[DECK.slides[index].figures[0]]
     count_up = scene.parts[0]
-    assert count_up.text_at(1.0) == format_value(figure, "zh", signed=figure.role == "change")
+    final = format_value(figure, "zh", signed=figure.role == "change")
+    assert count_up.text_at(1.0) == number_text(figure, "zh") == final
     assert count_up.text_at(0.0) != count_up.text_at(1.0)
 
 

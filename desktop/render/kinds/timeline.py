@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QBrush, QColor, QPen
@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsItemGroup
 from desktop.deck.figures import format_period
 from desktop.render.canvas import BODY
 from desktop.render.motion import reveal
+from desktop.render.text import TextBox
 
 if TYPE_CHECKING:
     from desktop.render.scene import SlideScene
@@ -29,42 +30,62 @@ class Reveal:
             group.setOpacity(reveal(t if step == 0 else 1.0, i, len(self.groups)))
 
 
+class Sizes(NamedTuple):
+    """Type sizes of a timeline's rows: few events get large type, many share the width."""
+
+    period: int
+    value: int
+    label: int
+
+
+FEW = Sizes(80, 150, 48)  # two events, a then and a now: each has half the slide
+MANY = Sizes(48, 72, 38)
+
+
 def build_timeline(scene: SlideScene) -> None:
-    theme = scene.look.theme
+    theme, family = scene.look.theme, scene.look.family
     events = scene.slide.events
+    sizes = FEW if len(events) <= 2 else MANY
     slot = BODY.width() / len(events)
-    line_y = BODY.top() + 170
+    figures = [scene.figures.get(event.figure or "") for event in events]
+    labels = [scene.text(event.label) for event in events]
+    period_h = sizes.period * 1.4
+    value_h = sizes.value * 1.3 if any(figures) else 0
+    label_h = max(
+        TextBox(text, QRectF(0, 0, slot - 32, BODY.height()), family, theme.text, sizes.label, 20).text_height()
+        for text in labels
+    )
+    line_y = period_h + 30 + DOT / 2  # from the block's top
+    block = line_y + DOT / 2 + 30 + value_h + label_h
+    top = BODY.top() + max(0.0, (BODY.height() - block) * 0.45)  # a little above the middle, where the eye lands
+    line_y += top
     scene.rule(QRectF(BODY.left(), line_y - 3, BODY.width(), 6), theme.grid)
     groups = []
     for i, event in enumerate(events):
         x = BODY.left() + i * slot
+        dot = scene.addEllipse(
+            x + slot / 2 - DOT / 2,
+            line_y - DOT / 2,
+            DOT,
+            DOT,
+            QPen(QColor(theme.background), 6),
+            QBrush(QColor(theme.accent)),
+        )
+        period = QRectF(x + 12, top, slot - 24, period_h)
         items = [
-            scene.addEllipse(
-                x + slot / 2 - DOT / 2,
-                line_y - DOT / 2,
-                DOT,
-                DOT,
-                QPen(QColor(theme.background), 6),
-                QBrush(QColor(theme.accent)),
-            ),
+            dot,
             scene.box(
-                format_period(event.period, scene.look.lang),
-                QRectF(x + 12, BODY.top() + 40, slot - 24, 90),
-                44,
-                26,
-                bold=True,
-                align="center",
-                valign="bottom",
+                format_period(event.period, scene.look.lang), period, sizes.period, 26, bold=True, align="center"
             ),
         ]
-        label_top = line_y + 50
-        figure = scene.figures.get(event.figure or "")
-        if figure:
-            value = QRectF(x + 12, label_top, slot - 24, 80)
-            items.append(scene.box(scene.figure_text(figure), value, 56, 30, theme.after, bold=True, align="center"))
-            label_top += 90
-        label = QRectF(x + 16, label_top, slot - 32, BODY.bottom() - label_top)
-        items.append(scene.box(scene.text(event.label), label, 34, 20, align="center"))
+        below = line_y + DOT / 2 + 30
+        if figures[i]:
+            value = QRectF(x + 12, below, slot - 24, value_h)
+            text = scene.figure_text(figures[i])
+            items.append(scene.box(text, value, sizes.value, 30, theme.after, bold=True, align="center"))
+            below += value_h  # an event without a figure has its words right below the line
+        label = QRectF(x + 16, below, slot - 32, label_h)
+        items.append(scene.box(labels[i], label, sizes.label, 20, align="center"))
         group = QGraphicsItemGroup()
         scene.addItem(group)
         for item in items:

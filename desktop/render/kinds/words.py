@@ -7,12 +7,14 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QRectF
 
 from desktop.render.canvas import BODY, MARGIN, WIDTH
+from desktop.render.text import TextBox
 
 if TYPE_CHECKING:
     from desktop.render.scene import SlideScene
 
 POINTS_BESIDE = 0.52  # of the body's width: what the points take when a picture stands beside them
 GAP = 56
+SPACING, MOST_SPACING = 0.6, 1.6  # between points, in lines of their size: at least, and at most when spread
 
 
 def build_title(scene: SlideScene) -> None:
@@ -35,12 +37,22 @@ def build_bullets(scene: SlideScene) -> None:
         words = area.width() * POINTS_BESIDE
         add_picture(scene, area.adjusted(words + GAP, 0, 0, 0), top=True)
         area.setWidth(words)
-    scene.box(bullets, area, 46, 24, listed="bullets", spacing=0.6)
+    spread(scene, bullets, area, 50, 24, "bullets")
 
 
 def build_discussion(scene: SlideScene) -> None:
     questions = [scene.text(q) for q in scene.slide.questions]
-    scene.box(questions, BODY.adjusted(0, 10, 0, 0), 42, 22, listed="numbers", spacing=0.6)
+    spread(scene, questions, BODY.adjusted(0, 10, 0, 0), 46, 22, "numbers")
+
+
+def spread(scene: SlideScene, points: list[str], area: QRectF, max_px: int, min_px: int, listed: str) -> TextBox:
+    """A list over the body's height: its points at the largest size that fits, the room left shared between them."""
+    look = scene.look
+    fitted = TextBox(points, area, look.family, look.theme.text, max_px, min_px, listed=listed, spacing=SPACING)
+    gaps = len(points) - 1
+    room = (area.height() - fitted.text_height() - 2) / gaps / fitted.px if gaps else 0.0  # 2: Qt rounds lines
+    spacing = min(MOST_SPACING, SPACING + max(0.0, room))
+    return scene.box(points, area, fitted.px, fitted.px, listed=listed, spacing=spacing, valign="center")
 
 
 def build_quote(scene: SlideScene) -> None:
