@@ -33,13 +33,13 @@ class Cover(QWidget):
 
 
 class Panel(QFrame):
-    """A centred, rounded, dark panel; its size follows the window so it reads on a projector."""
+    """A centred, rounded, opaque dark panel; its size follows the window so it reads on a projector."""
 
     def __init__(self, parent: QWidget, share: tuple[float, float]) -> None:
         super().__init__(parent)
         self.share = share
         self.setStyleSheet(
-            "Panel { background: rgba(20, 24, 30, 235); border-radius: 18px; }"
+            "Panel { background: #14181e; border-radius: 18px; }"  # opaque: the slide never shows through the keys
             "QLabel { color: #f2f2f2; } QListWidget { background: transparent; color: #f2f2f2; border: none; }"
             "QListWidget::item:selected { background: #c8102e; color: white; }"
         )

@@ -308,7 +308,9 @@ class PresentationWindow(Menus, DeckFiles, QMainWindow):
             self._close_overview()
             return
         self.pages.setCurrentWidget(self.overview)
-        pictures = partial(self.cache.picture, self.presenting, self.look())
+        from desktop.ui.overview import thumbnail
+
+        pictures = partial(thumbnail, self.cache, self.presenting, self.look())
         self.overview.open(self.presenting.count, self.presenting.index, pictures)
         self.overview.setFocus()
 

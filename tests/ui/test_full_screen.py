@@ -1,4 +1,4 @@
-"""Full screen hides the menu bar; its shortcuts (open, export, quit) still work there, typed as a presenter types them."""
+"""Full screen hides the menu bar; its shortcuts (open, export, quit) still work there, typed as a presenter would."""
 
 from __future__ import annotations
 
