@@ -48,7 +48,7 @@ def test_the_overview_shows_each_quick_check_at_its_question_even_after_it_was_a
     qtbot.keyClick(window, Qt.Key.Key_O)
     overview = window.overview
     overview.scrollToItem(overview.item(CHECKS[-1]))
-    qtbot.waitUntil(lambda: overview.thumbnails().issuperset([first, CHECKS[-1]]))
+    qtbot.waitUntil(lambda: overview.thumbnails().issuperset([first, CHECKS[-1]]), timeout=30_000)
     for row in (first, CHECKS[-1]):
         thumbnail = overview.item(row).icon().pixmap(THUMB).toImage()
         assert answer_pixels(thumbnail) == 0, f"slide {row + 1}'s thumbnail gives its answer away"
@@ -68,3 +68,16 @@ def test_the_key_help_hides_the_slide_behind_it(qtbot, window):
     ]
     edges += [(panel.right() - 4, y) for y in range(panel.top() + 24, panel.bottom() - 24, 5)]
     assert {shot.pixelColor(x, y).name() for x, y in edges} == {"#14181e"}, "the slide shows through the panel"
+
+
+@pytest.mark.parametrize(("width", "height"), [(1280, 760), (960, 560), (1920, 1080)])
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_key_help_shows_every_key_at_any_window_size(qtbot, window, width, height, lang):
+    window.resize(width, height)
+    window.presenting.set_lang(lang)
+    qtbot.keyClick(window, Qt.Key.Key_Question)
+    label = window.help.label
+    assert "Esc" in label.text()
+    needed, given = label.sizeHint(), label.size()
+    assert needed.height() <= given.height() and needed.width() <= given.width(), "the last keys are cut off"
+    assert label.font().pixelSize() >= 12, "readable"
