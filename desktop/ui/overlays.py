@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from itertools import zip_longest
+
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QPainter
 from PySide6.QtWidgets import QFrame, QLabel, QListWidget, QVBoxLayout, QWidget
 
@@ -33,21 +35,23 @@ class Cover(QWidget):
 
 
 class Panel(QFrame):
-    """A centred, rounded, dark panel; its size follows the window so it reads on a projector."""
+    """A centred, rounded, opaque dark panel; its size follows the window so it reads on a projector."""
 
     def __init__(self, parent: QWidget, share: tuple[float, float]) -> None:
         super().__init__(parent)
         self.share = share
         self.setStyleSheet(
-            "Panel { background: rgba(20, 24, 30, 235); border-radius: 18px; }"
+            "Panel { background: #14181e; border-radius: 18px; }"  # opaque: the slide never shows through the keys
             "QLabel { color: #f2f2f2; } QListWidget { background: transparent; color: #f2f2f2; border: none; }"
             "QListWidget::item:selected { background: #c8102e; color: white; }"
         )
         self.hide()
 
-    def place(self) -> None:
+    def place(self, size: QSize | None = None) -> None:
+        """Centred in the window: `size`, or its share of the window."""
         outer = self.parentWidget().rect()
-        width, height = int(outer.width() * self.share[0]), int(outer.height() * self.share[1])
+        size = size or QSize(int(outer.width() * self.share[0]), int(outer.height() * self.share[1]))
+        width, height = size.width(), size.height()
         self.setGeometry((outer.width() - width) // 2, (outer.height() - height) // 2, width, height)
 
     def font_px(self) -> int:
@@ -58,24 +62,32 @@ class HelpOverlay(Panel):
     """Every key of a key table (presenting, or the console's) that the deck uses, in the current language."""
 
     def __init__(self, parent: QWidget) -> None:
-        super().__init__(parent, (0.7, 0.84))
+        super().__init__(parent, (0.9, 0.86))
         self.label = QLabel(textFormat=Qt.TextFormat.RichText)
         QVBoxLayout(self).addWidget(self.label)
+        self.layout().setContentsMargins(28, 20, 28, 28)
 
     def open(self, lang: str, languages: tuple[str, ...], bindings: tuple[Binding, ...] = BINDINGS) -> None:
-        rows = "".join(
-            f"<tr><td style='padding:4px 28px 4px 0; color:#ffb3b3'><b>{b.shown}</b></td>"
-            f"<td style='padding:4px 0'>{b.zh if lang == 'zh' else b.en}</td></tr>"
+        keys = [
+            f"<td style='padding:3px 20px 3px 0; color:#ffb3b3'><b>{b.shown}</b></td>"
+            f"<td style='padding:3px 28px 3px 0'>{b.zh if lang == 'zh' else b.en}</td>"
             for b in in_use(bindings, languages)
-        )
+        ]
+        half = (len(keys) + 1) // 2  # two columns: every key fits a 16:9 screen in type read from the back row
+        rows = "".join(f"<tr>{left}{right}</tr>" for left, right in zip_longest(keys[:half], keys[half:], fillvalue=""))
         self.place()
-        font = QFont(self.font())
-        font.setPixelSize(self.font_px())
-        self.label.setFont(font)
         self.label.setText(
             f"<h2>{tr('help-title', lang)}</h2><table>{rows}</table>"
             f"<p style='color:#aaaaaa'>{tr('help-close', lang)}</p>"
         )
+        room = self.contentsRect().marginsRemoved(self.layout().contentsMargins()).size()
+        font = QFont(self.font())
+        for px in range(self.font_px(), 9, -1):  # the largest type at which every key fits: none cut off
+            font.setPixelSize(px)
+            self.label.setFont(font)
+            if self.label.sizeHint().boundedTo(room) == self.label.sizeHint():
+                break
+        self.place(self.label.sizeHint().grownBy(self.layout().contentsMargins()))  # no empty dark around the keys
         self.show()
         self.raise_()
 

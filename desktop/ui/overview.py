@@ -8,12 +8,25 @@ from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtGui import QIcon, QImage, QPixmap
 from PySide6.QtWidgets import QListView, QListWidgetItem
 
+from desktop.render.canvas import Look
+from desktop.render.scene import build_scene
 from desktop.ui.overlays import ChoiceList
+from desktop.ui.show import Show
+from desktop.ui.stage import SceneCache
 
 THUMB = QSize(384, 216)
 # Thumbnails kept drawn: those nearest the slides in view (a screen shows a few dozen); farther ones go
 # back to blank and are drawn again when scrolled to, so a deck of any size costs the same.
 KEEP = 144  # × 384×216×4 bytes ≈ 48 MB
+
+
+def thumbnail(cache: SceneCache, show: Show, look: Look, index: int, size: QSize) -> QImage:
+    """A slide as the overview shows it: at its last step, but a quick check at its question (the room sees it)."""
+    if show.deck.slides[index].kind != "quiz":
+        return cache.picture(show, look, index, size)
+    scene = build_scene(show.deck, index, look)  # its own scene: the one on screen keeps its step
+    scene.set_state(0, 0.0)
+    return scene.to_image(size.width(), size.height())
 
 
 class Overview(ChoiceList):

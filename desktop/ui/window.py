@@ -1,28 +1,25 @@
-"""The presentation window: the slide, the overview and overlays, menus, keys, drops and reloads."""
+"""The presentation window: the slide, the overview and overlays, keys, full screen and the two screens."""
 
 from __future__ import annotations
 
 import sys
 from functools import cached_property, partial
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QStackedLayout, QWidget
 
-from desktop.deck import DeckNotFound, Loaded, load_deck
 from desktop.deck.figures import render
 from desktop.deck.markup import plain
 from desktop.deck.model import Deck
 from desktop.render.canvas import Look
 from desktop.render.fonts import deck_family
-from desktop.render.ink import Ink, ink_file
 from desktop.render.scene import SlideScene
 from desktop.render.theme import load_themes
-from desktop.resources import data_dir
+from desktop.ui.deck_files import DeckFiles
 from desktop.ui.keys import action_for
-from desktop.ui.reload import DeckWatcher, picture_files
+from desktop.ui.menus import Menus
+from desktop.ui.reload import DeckWatcher
 from desktop.ui.settings import Settings
 from desktop.ui.show import Show
 from desktop.ui.stage import ANIMATION_MS, SceneCache, SlideView
@@ -37,7 +34,9 @@ if TYPE_CHECKING:
 BLANKS = {"black": "#000000", "white": "#ffffff"}
 
 
-class PresentationWindow(QMainWindow):
+class PresentationWindow(Menus, DeckFiles, QMainWindow):
+    """The audience's window: the slide at its step, with what lies over it and the presenter's keys."""
+
     def __init__(self, deck: Deck, settings: Settings, lang: str, theme: str, reduced_motion: bool = False) -> None:
         super().__init__()
         self.settings = settings
@@ -289,33 +288,6 @@ class PresentationWindow(QMainWindow):
 
         return ClassControls(self)
 
-    def open_export(self) -> None:
-        from desktop.ui.export_dialog import ExportDialog, run_export
-
-        folder = Path(self.settings.get("export-folder") or Path.home())
-        dialog = ExportDialog(self.presenting.deck, self.look(), folder, self)
-        if dialog.exec():
-            request = dialog.request()
-            self.settings.set("export-folder", str(request.out))
-            run_export(request, self)
-
-    def open_quiz(self) -> None:
-        """The self-study window for this deck, with the user's saved progress."""
-        from PySide6.QtWidgets import QMessageBox
-
-        from desktop.quiz.generate import build_bank
-        from desktop.quiz.store import Store, StoreError, progress_file
-        from desktop.ui.quiz_window import QuizWindow
-
-        try:
-            store, set_aside = Store.open(progress_file(data_dir(None), self.presenting.deck.id))
-        except (OSError, StoreError) as error:
-            QMessageBox.warning(self, tr("quiz", self.presenting.lang), str(error))
-            return
-        deck = self.presenting.deck
-        self._quiz_window = QuizWindow(deck, build_bank(deck), store, self.presenting.lang, set_aside=set_aside)
-        self._quiz_window.show()
-
     def escape(self) -> None:
         """Closes the topmost thing: the zoom, an overlay, the overview, then full screen."""
         if self.presenting.zoom is not None:
@@ -336,7 +308,9 @@ class PresentationWindow(QMainWindow):
             self._close_overview()
             return
         self.pages.setCurrentWidget(self.overview)
-        pictures = partial(self.cache.picture, self.presenting, self.look())
+        from desktop.ui.overview import thumbnail
+
+        pictures = partial(thumbnail, self.cache, self.presenting, self.look())
         self.overview.open(self.presenting.count, self.presenting.index, pictures)
         self.overview.setFocus()
 
@@ -357,149 +331,6 @@ class PresentationWindow(QMainWindow):
         else:
             self.menuBar().hide()
             self.showFullScreen()
-
-    # Decks: open, recent, drop, reload
-    def open_deck(self, path: Path, resume: bool = False) -> bool:
-        from PySide6.QtWidgets import QMessageBox
-
-        try:
-            loaded = load_deck(path)
-        except DeckNotFound as error:
-            QMessageBox.warning(self, tr("open-failed", self.presenting.lang), str(error))
-            return False
-        if not loaded.ok:
-            self.problems.show_problems(tr("problems", self.presenting.lang), loaded.problems)
-            return False
-        self.settings.set_last_slide(self.presenting.deck.folder, self.presenting.index)
-        self._hide("problems")
-        self._watch(loaded.deck)
-        self._open_ink(loaded.deck)
-        self.presenting.set_deck(loaded.deck, self.settings.last_slide(loaded.deck.folder) if resume else 0)
-        self.build_menus()
-        return True
-
-    def _open_ink(self, deck: Deck) -> None:
-        """The deck's own saved strokes; a damaged file is set aside and said until the next key."""
-        show = self.presenting
-        show.ink, set_aside = Ink.open(ink_file(data_dir(), deck.id))
-        if set_aside:  # once the window has its size
-            QTimer.singleShot(0, self, lambda: self.badge.say(tr("ink-set-aside", show.lang, aside=set_aside.aside)))
-
-    def _watch(self, deck: Deck) -> None:
-        self.settings.add_recent(deck.folder)
-        self.watcher = DeckWatcher(deck.folder, picture_files(deck))
-        self.watcher.sigLoaded.connect(self._reloaded)
-
-    def _reloaded(self, loaded: Loaded) -> None:
-        if loaded.ok:
-            self._hide("problems")
-            self.presenting.reload(loaded.deck)
-            self.badge.say(tr("reloaded", self.presenting.lang))
-            QTimer.singleShot(1500, self.badge, lambda: self.badge.say(""))  # dies with the window
-        else:
-            self.problems.show_problems(tr("problems", self.presenting.lang), loaded.problems)
-
-    def dragEnterEvent(self, event) -> None:
-        urls = event.mimeData().urls()
-        if len(urls) == 1 and urls[0].isLocalFile():
-            event.acceptProposedAction()
-
-    def dropEvent(self, event) -> None:
-        self.open_deck(Path(event.mimeData().urls()[0].toLocalFile()))
-
-    def _choose_deck(self) -> None:
-        from PySide6.QtWidgets import QFileDialog
-
-        name, _ = QFileDialog.getOpenFileName(
-            self, tr("choose-deck", self.presenting.lang), "", "deck.yaml (deck.yaml)"
-        )
-        if name:
-            self.open_deck(Path(name))
-
-    # Menus
-    def build_menus(self) -> None:
-        lang, bar = self.presenting.lang, self.menuBar()
-        bar.clear()
-
-        def item(menu, key: str, slot, shortcut: str = "", hint: str = "") -> QAction:
-            action = menu.addAction(tr(key, lang) + (f"\t{hint}" if hint else ""), slot)
-            if shortcut:  # also while the presenter console is the active window
-                action.setShortcut(QKeySequence(shortcut))
-                action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
-            return action
-
-        files = bar.addMenu(tr("file", lang))
-        item(files, "open", self._choose_deck, "Ctrl+O")
-        recent = files.addMenu(tr("recent", lang))
-        for folder in self.settings.recent() or []:
-            recent.addAction(str(folder), lambda f=folder: self.open_deck(f, resume=True))
-        recent.setEnabled(bool(self.settings.recent()))
-        item(files, "export", self.open_export, "Ctrl+E")
-        files.addSeparator()
-        item(files, "quit", self.close, "Ctrl+Q")
-
-        view = bar.addMenu(tr("view", lang))
-        item(view, "fullscreen", self.toggle_fullscreen, hint="F")
-        item(view, "overview", self.toggle_overview, hint="O")
-        item(view, "console-menu", self.toggle_console, hint="S")
-        for key, choices, current, choose, label in (
-            ("theme", self.presenting.themes, self.presenting.theme, self.presenting.set_theme, self._theme_name),
-            ("language", self.presenting.deck.languages, lang, self.presenting.set_lang, self._language_name),
-        ):
-            submenu, group = view.addMenu(tr(key, lang)), QActionGroup(self)
-            submenu.setEnabled(len(choices) > 1)  # a deck in one language has nothing to switch to
-            for choice in choices:
-                action = submenu.addAction(label(choice), lambda c=choice, f=choose: f(c))
-                action.setCheckable(True)
-                action.setChecked(choice == current)
-                group.addAction(action)
-        call = item(view, "call-mode", self._toggle_call)
-        call.setCheckable(True)
-        call.setChecked(self.call_mode)
-        motion = item(view, "reduced-motion", self._toggle_motion)
-        motion.setCheckable(True)
-        motion.setChecked(self.presenting.reduced_motion)
-
-        quiz = bar.addMenu(tr("quiz-menu", lang))
-        item(quiz, "self-study", self.open_quiz)
-        item(quiz, "ask-class", lambda: self.do("quiz"), hint="Q")
-        quiz.addSeparator()
-        phones_on = "class_controls" in self.__dict__ and self.class_controls.room.phones
-        item(quiz, "class-phones-stop" if phones_on else "class-phones", lambda: self.class_controls.toggle_phones())
-        item(quiz, "class-warm-up", lambda: self.class_controls.warm_up())
-        item(quiz, "class-results", lambda: self.class_controls.results())
-        sound = item(quiz, "class-sound", lambda: self.class_controls.toggle_sound())
-        sound.setCheckable(True)
-        sound.setChecked(self.settings.get("class-sound") != "off")
-
-        helps = bar.addMenu(tr("help", lang))
-        item(helps, "keys", lambda: self.do("help"), hint="?")
-        item(helps, "about", lambda: self._about(lang))
-
-    def _theme_name(self, theme_id: str) -> str:
-        return self._themes[theme_id].name.get(self.presenting.lang)
-
-    def _language_name(self, code: str) -> str:
-        """'English (en)' in the menu: the name in the window's language, and the code --lang takes."""
-        return f"{language_name(code, self.presenting.lang)} ({code})"
-
-    def _about(self, lang: str) -> None:
-        from PySide6.QtWidgets import QMessageBox
-
-        QMessageBox.about(self, "Casebook", tr("about-text", lang))
-
-    def _toggle_call(self) -> None:
-        """A video call: the audience window becomes an ordinary 16:9 window to share; the console stays private."""
-        self.call_mode = not self.call_mode
-        if self.call_mode:
-            if self.isFullScreen():
-                self.toggle_fullscreen()
-            self.resize(1280, 720 + self.menuBar().height())
-        else:
-            self.place_windows()
-
-    def _toggle_motion(self) -> None:
-        self.presenting.reduced_motion = not self.presenting.reduced_motion
 
     def start(self, index: int) -> None:
         """Shows slide `index` and says once if no installed font covers the deck."""

@@ -108,6 +108,15 @@ def test_keys_typed_into_the_real_console_move_the_talk_and_ctrl_q_quits(display
     assert [int(v) for v in settings["slide"].values()] == [4], "four presses, none of them lost to the notes"
 
 
+def test_ctrl_q_quits_from_full_screen_where_the_menu_bar_is_hidden(display, tmp_path):
+    with casebook(display, tmp_path, "present", "--lang", "en") as (app, env):
+        window = _run(env, "search", "--sync", "--onlyvisible", "--name", "Casebook").split()[0]
+        _run(env, "windowfocus", "--sync", window)
+        _run(env, "key", "--delay", "120", "Right", "f", "Right", "ctrl+q")
+        settings = quit_cleanly(app, tmp_path)
+    assert [int(v) for v in settings["slide"].values()] == [2], "both arrows were read, in full screen too"
+
+
 def _run(env: dict[str, str], *args: str) -> str:
     return subprocess.run(["xdotool", *args], env=env, check=True, capture_output=True, text=True, timeout=60).stdout
 
