@@ -28,7 +28,7 @@ SLIDES = (
     ("12-big-number-zh-dark.png", DOUYIN, "p2-engagement", "zh", "dark"),
     ("15-composition-chart-en-light.png", DOUYIN, "p3-revenue-mix", "en", "light"),
     ("27-benchmark-chart-en-projector.png", DOUYIN, "p6-benchmarks", "en", "projector"),
-    ("31-timeline-en-light.png", DOUYIN, "p7-plans-timeline", "en", "light"),
+    ("10-timeline-en-light.png", DOUYIN, "p2-timeline", "en", "light"),
     ("brewline-04-bullets-picture-en.png", BREWLINE, "what-went-wrong", "en", None),
     ("brewline-10-chart-en.png", BREWLINE, "turnover-chart", "en", None),
 )
