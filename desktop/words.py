@@ -187,6 +187,8 @@ WORDS = {
     ),
     "slide-source": ("来源：", "Source: "),
     "slide-derived": ("推算：", "Our arithmetic: "),
+    "slide-earlier": ("之前", "Earlier"),  # a chart's bar whose period the article does not give
+    "slide-later": ("之后", "Later"),
     "slide-no-picture": ("无法显示这张图片", "This picture cannot be shown"),
     "picture-alt": ("图片：", "Picture: "),
     "pdf-slides": ("幻灯片", "Slides"),

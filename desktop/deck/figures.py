@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import math
 import re
+from collections.abc import Sequence
 
 from desktop.deck.model import Figure, Slide, Table, Text
 from desktop.deck.numbers import number
 from desktop.deck.reader import PLACEHOLDER
-from desktop.deck.units import CENTS, GROUPING, MAGNITUDES, form, multiplier
+from desktop.deck.units import CENTS, GROUPING, KNOWN, MAGNITUDES, form, multiplier
 
 _WIDE = str.maketrans("０１２３４５６７８９．", "0123456789.")  # one character for one: positions stay
 _MAGNITUDE = "|".join(MAGNITUDES)
@@ -39,10 +41,16 @@ def _written(value: float, grouping: str, cents: bool) -> str:
     return f"{whole}.{decimals.ljust(2, '0')}"  # $5.80, not $5.8
 
 
+def is_multiple(unit: str | None) -> bool:
+    """Whether figures in `unit` are multiples (3.2倍, 3.2×): a factor, never a difference."""
+    return unit is not None and KNOWN.get(unit) == KNOWN["×"]
+
+
 def format_value(figure: Figure, lang: str, qualifier: bool = True, signed: bool = False) -> str:
     """The figure as the article states it: '超12亿元', 'about 62%', '3-5倍', 'TOP1'.
 
-    `signed` puts + or − before a change (for charts); in prose the words carry a change's direction.
+    `signed` puts + or − before a change (for charts); in prose the words carry a change's direction. A
+    multiple keeps the article's words: '+3.2倍' would pick one reading of '提升3.2倍' (3.2 or 4.2 times).
     """
     if figure.qualifier == "rank":
         rank = number(figure.value)
@@ -51,7 +59,7 @@ def format_value(figure: Figure, lang: str, qualifier: bool = True, signed: bool
     template, scale = form(figure.unit, lang, one=figure.value == 1 or figure.value == -1)
     text = template.format(_magnitude(figure, lang, scale))
     # "超40%" (more than 40%) already says which way: it needs no "+"; "about" says nothing, so it keeps its sign.
-    if signed and not isinstance(figure.value, tuple):
+    if signed and not isinstance(figure.value, tuple) and not is_multiple(figure.unit):
         plain_rise = figure.value > 0 and qualifier and figure.qualifier == "more-than"
         text = text if plain_rise else ("−" if figure.value < 0 else "+") + text
     elif figure.role != "change" and not isinstance(figure.value, tuple) and figure.value < 0:
@@ -118,8 +126,31 @@ def render(text: Text, lang: str, figures: dict[str, Figure]) -> str:
     return PLACEHOLDER.sub(fill, text.get(lang))
 
 
+def half_up(value: float, places: int) -> float:
+    """Rounds halves away from zero, as people do (Python's round(10.5) is 10)."""
+    scale = 10**places
+    return math.copysign(math.floor(abs(value) * scale + 0.5 + 1e-9) / scale, value)
+
+
+def stated_places(value: float) -> int:
+    """Decimals a stated number has: 92.7 has one, 18 none."""
+    text = number(value)
+    return len(text.partition(".")[2])
+
+
+def derived_value(terms: Sequence[tuple[int, Figure]]) -> float:
+    """The sum of signed figures, to no more decimals than its least precise term: 92.7% − 18 pp is 75%,
+    not 74.7% (the article's 18 is itself rounded)."""
+    values = [(sign, float(f.value)) for sign, f in terms if not isinstance(f.value, tuple)]
+    exact = sum(sign * value for sign, value in values)
+    return half_up(exact, min((stated_places(value) for _, value in values), default=0))
+
+
 def derivation(figure: Figure, figures: dict[str, Figure], lang: str) -> str:
-    """A derived figure's arithmetic in words: '25% = 67% − 42个百分点', '−45 pp = 40% − 85%'."""
+    """A derived figure's arithmetic in words: '25% = 67% − 42个百分点', '75% ≈ 92.7% − 18 pp' (rounded)."""
+    terms = [(sign, figures[ident]) for sign, ident in figure.derived.terms]
+    exact = sum(sign * f.value for sign, f in terms if not isinstance(f.value, tuple))
+    equals = "=" if math.isclose(exact, figure.value, abs_tol=1e-9) else "≈"
     parts = []
     for i, (sign, ident) in enumerate(figure.derived.terms):
         term = figures[ident]
@@ -131,7 +162,7 @@ def derivation(figure: Figure, figures: dict[str, Figure], lang: str) -> str:
             parts.append(text if operator == "+" else f"−{text}")
         else:
             parts.append(f"{operator} {text}")
-    return f"{format_value(figure, lang, signed=figure.role == 'change')} = {' '.join(parts)}"
+    return f"{format_value(figure, lang, signed=figure.role == 'change')} {equals} {' '.join(parts)}"
 
 
 def slide_figures(slide: Slide, tables: dict[str, Table]) -> list[str]:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import yaml
 
-from desktop.deck.figures import stated_at, stated_form
+from desktop.deck.figures import derived_value, stated_at, stated_form
 from desktop.deck.images import SUFFIXES, read_picture
 from desktop.deck.load import read_text, read_yaml
 from desktop.deck.model import EMPTY_TEXT, Deck, Figure, Mark, Problem, Section, Slide, Source
@@ -269,7 +269,7 @@ def _derive(figures: dict[str, Figure], r: Reader) -> dict[str, Figure]:
             break
         for f in ready:
             inputs = [(sign, done[t]) for sign, t in f.derived.terms]
-            value = sum(sign * float(i.value) for sign, i in inputs if not isinstance(i.value, tuple))
+            value = derived_value(inputs)
             units = {_base_unit(i.unit) for _, i in inputs}
             if len(units) > 1 or any(isinstance(i.value, tuple) for _, i in inputs):
                 r.problems.append(Problem(f.mark, f"derived figure '{f.id}' mixes units or ranges"))

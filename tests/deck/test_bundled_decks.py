@@ -71,10 +71,10 @@ def test_derived_figures_carry_their_arithmetic(deck):
     assert derived, "the article's 67 − 42 and 37 − 12 must be derived, not stated"
     for figure in derived.values():
         expected = sum(sign * figures[ident].value for sign, ident in figure.derived.terms)
-        assert figure.value == pytest.approx(expected)
+        assert figure.value == pytest.approx(expected, abs=0.5)  # to its least precise input's decimals
         assert figure.source is None
     values = sorted(f.value for f in derived.values())
-    assert 25 in values and 74.7 in values
+    assert 25 in values and 75 in values  # 92.7% − 18 pp: the article's 18 has no decimal, nor has the result
 
 
 def test_table_rows_in_chinese_are_the_articles_rows(deck):

@@ -85,14 +85,12 @@ def test_points_are_the_arithmetic_of_two_stated_figures(bank, deck):
 
 def test_derived_figures_equal_their_arithmetic_and_are_marked_where_shown(bank, deck):
     for figure in (f for f in deck.figures.values() if f.derived):
-        assert figure.value == pytest.approx(sum(s * deck.figures[t].value for s, t in figure.derived.terms))
+        assert figure.value == pytest.approx(sum(s * deck.figures[t].value for s, t in figure.derived.terms), abs=0.5)
     facebook = by_id(bank)["vs:tiktok-us-share"]
     assert "25% = 37% − 12 pp" in facebook.explanation.get("en") and "derived" in facebook.explanation.get("en")
     assert "推算" in facebook.explanation.get("zh")
     doubao = by_id(bank)["recall:doubao-accuracy"]
-    assert "74.7% = 92.7% − 18 pp" in doubao.explanation.get("en") and "not the article's" in doubao.explanation.get(
-        "en"
-    )
+    assert "75% ≈ 92.7% − 18 pp" in doubao.explanation.get("en") and "not the article's" in doubao.explanation.get("en")
 
 
 def test_choices_are_distinct_and_hold_the_answer_exactly_once(bank):

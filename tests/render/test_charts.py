@@ -223,8 +223,8 @@ def test_a_moving_bar_shows_its_moving_number_in_the_figures_unit(stage):
     chart.set_state(1, 0.5)  # 25 + 42 × 0.875 = 61.75
     assert chart.texts("value") == ["25%（推算）", "62%"]
     chart = place(stage, chart_of("p4-doubao-accuracy", "en"))
-    chart.set_state(1, 0.5)  # 74.7 + 18 × 0.875 = 90.45: one decimal, like the figures
-    assert chart.texts("value") == ["74.7% (derived)", "90.5%"]
+    chart.set_state(1, 0.5)  # 75 + 17.7 × 0.875 = 90.49: in motion, the decimal the 92.7% lands on
+    assert chart.texts("value") == ["75% (derived)", "90.5%"]
 
 
 # -- figures the bundled deck does not have ------------------------------------------------------------------
@@ -286,18 +286,16 @@ def test_before_after_bars_are_drawn_in_their_colours_and_proportions(stage):
     assert abs(before[3] - after[3]) <= 1  # one baseline
     ratio = (after[3] - after[1] + 1) / (before[3] - before[1] + 1)
     assert ratio == pytest.approx(94 / 78, rel=0.02)
-    accent = box(mask(pixels, THEME.accent))  # the change label, above the bars
-    assert accent[3] < min(before[1], after[1])
+    rise = box(mask(pixels, THEME.positive))  # the change label, above the bars, in the colour of a rise
+    assert rise[3] < min(before[1], after[1])
 
 
 def test_composition_segments_are_distinct_colours_in_proportion(stage):
     chart = place(stage, chart_of("p3-revenue-mix"))
     chart.set_state(2, 1.0)
     pixels = render(stage)
-    widths = []
-    for hex_colour in (THEME.after, THEME.benchmark, THEME.positive):
-        left, top, right, bottom = box(mask(pixels, hex_colour))
-        widths.append(right - left + 1)
+    row = box(mask(pixels, THEME.after))[3] - 4  # a line through the 2023 bar, the lowest (2019 stands above it)
+    widths = [int(mask(pixels[row : row + 1], c).sum()) for c in (THEME.after, THEME.benchmark, THEME.positive)]
     assert [w / sum(widths) for w in widths] == pytest.approx([0.52, 0.18, 0.30], abs=0.01)
 
 

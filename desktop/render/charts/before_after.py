@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from desktop.deck.figures import format_period, render
+from desktop.deck.figures import render
 from desktop.deck.markup import plain
 from desktop.deck.model import ChartSpec, Figure, Pair
-from desktop.render.charts.common import BEFORE_AFTER_WORDS, ChartStyle
+from desktop.render.charts.common import ChartStyle, period_names
 from desktop.render.charts.paired import BarPair, PairedBarsChart
 from desktop.render.motion import ease
 
@@ -31,13 +31,10 @@ def bar_heights(pairs_values: Sequence[tuple[float, float]], step: int, t: float
 
 
 def bar_names(pair: Pair, figures: dict[str, Figure], lang: str) -> tuple[str, str]:
-    """What names the two bars: the pair's own names, else the periods ('2019', '2023'), else before/after."""
-    before, after = figures[pair.first], figures[pair.second]
+    """What names the two bars: the pair's own names, else their periods or the words earlier/later."""
     if pair.first_name is not None and pair.second_name is not None:
         return plain(render(pair.first_name, lang, figures)), plain(render(pair.second_name, lang, figures))
-    if before.period and after.period and before.period != after.period:
-        return format_period(before.period, lang), format_period(after.period, lang)
-    return BEFORE_AFTER_WORDS.get(lang, BEFORE_AFTER_WORDS["en"])
+    return period_names([figures[pair.first]], [figures[pair.second]], lang)
 
 
 def build_before_after(spec: ChartSpec, figures: dict[str, Figure], style: ChartStyle) -> PairedBarsChart:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import math
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import pyqtgraph as pg
@@ -10,9 +10,10 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPen, QTextOption
 from PySide6.QtWidgets import QGraphicsLineItem, QGraphicsSimpleTextItem, QGraphicsTextItem
 
-from desktop.deck.figures import format_value, number
+from desktop.deck.figures import format_period, format_value, half_up, number
 from desktop.deck.model import EMPTY_TEXT, Figure
 from desktop.render.theme import Theme
+from desktop.words import tr
 
 # Font sizes in slide pixels at scale 1.0, read from the back of a lecture hall.
 VALUE_PX = 40
@@ -21,7 +22,6 @@ LABEL_PX = 30
 NAME_PX = 28
 
 DERIVED = {"zh": "（推算）", "en": " (derived)"}
-BEFORE_AFTER_WORDS = {"zh": ("之前", "之后"), "en": ("Before", "After")}
 
 
 @dataclass(frozen=True)
@@ -50,21 +50,28 @@ def magnitude(figure: Figure) -> float:
     return float(figure.value)
 
 
+def _places(figure: Figure) -> list[int]:
+    values = figure.value if isinstance(figure.value, tuple) else (figure.value,)
+    return [len(number(value).partition(".")[2]) for value in values]
+
+
 def decimals(*figures: Figure) -> int:
-    """Decimal places to show while a number moves between these figures."""
-    places = 0
-    for figure in figures:
-        values = figure.value if isinstance(figure.value, tuple) else (figure.value,)
-        for value in values:
-            text = number(value)
-            places = max(places, len(text.split(".")[1]) if "." in text else 0)
-    return places
+    """Decimal places to show while a number moves between these figures (the most precise one's)."""
+    return max((p for figure in figures for p in _places(figure)), default=0)
 
 
-def half_up(value: float, places: int) -> float:
-    """Rounds halves away from zero, as people do (Python's round(10.5) is 10)."""
-    scale = 10**places
-    return math.copysign(math.floor(abs(value) * scale + 0.5 + 1e-9) / scale, value)
+def period_names(befores: Sequence[Figure], afters: Sequence[Figure], lang: str) -> tuple[str, str]:
+    """What names the before and after bars: the period the article gives each ('2019', 'Q3 2021'), else the
+    words earlier/later; never a year the article does not give, and never one period for both."""
+    before = {f.period for f in befores}
+    after = {f.period for f in afters}
+    known = [len(ps) == 1 and None not in ps for ps in (before, after)]
+    if before == after:
+        known = [False, False]
+    return (
+        format_period(next(iter(before)), lang) if known[0] else tr("slide-earlier", lang),
+        format_period(next(iter(after)), lang) if known[1] else tr("slide-later", lang),
+    )
 
 
 def value_parts(figure: Figure, lang: str, value: float | None = None, places: int = 0) -> tuple[str, str]:
@@ -82,11 +89,12 @@ def value_text(figure: Figure, lang: str, value: float | None = None, places: in
 
 
 def change_figure(before: Figure, after: Figure) -> Figure:
-    """after − before as a figure: a difference of two percentages is in points (pp)."""
+    """after − before as a figure, to the least precise one's decimals: a difference of percentages is in pp."""
     qualifier = "exact" if before.qualifier == after.qualifier == "exact" else "about"
+    places = min(p for figure in (before, after) for p in _places(figure))
     return Figure(
         id=f"{after.id}-minus-{before.id}",
-        value=round(magnitude(after) - magnitude(before), decimals(before, after)),
+        value=half_up(magnitude(after) - magnitude(before), places),
         unit="pp" if after.unit == "%" else after.unit,
         period=None,
         measures=EMPTY_TEXT,
@@ -101,6 +109,14 @@ def change_text(before: Figure, after: Figure, lang: str) -> str:
     if "rank" in (before.qualifier, after.qualifier):
         return ""
     return format_value(change_figure(before, after), lang, signed=True)
+
+
+def change_colour(theme: Theme, before: Figure, after: Figure) -> str:
+    """A change label's colour by its direction, which its printed sign also says (so colour is never alone)."""
+    if not change_text(before, after, "en"):
+        return theme.muted
+    change = change_figure(before, after).value
+    return theme.positive if change > 0 else theme.negative if change < 0 else theme.muted
 
 
 def colour(hex_colour: str, alpha: float = 1.0) -> QColor:
@@ -296,6 +312,12 @@ class Chart(pg.GraphicsWidget):
         item = pg.BarGraphItem(x0=[], y0=0, width=[], height=[], brush=brush, pen=pen, brushes=brushes)
         self.view.addItem(item, ignoreBounds=True)
         return item
+
+    def _stage_baseline(self, height: float) -> float:
+        """Where bars stand: one height above the chart's foot on every chart slide, so advancing from one
+        chart to the next never moves the stage; below it, room for two lines of bar names and a category."""
+        line = self._metrics(LABEL_PX).height()
+        return height - (self.style.px(14) + 2 * line + self.style.px(8) + line)
 
     def _metrics(self, size: float, bold: bool = False) -> QFontMetricsF:
         return QFontMetricsF(self.style.font(size, bold))

@@ -9,13 +9,16 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from desktop.deck.figures import format_value
 from desktop.deck.model import Figure
 from desktop.render.charts.common import (
     CHANGE_PX,
     LABEL_PX,
+    NAME_PX,
     VALUE_PX,
     Chart,
     ChartStyle,
+    change_colour,
     change_text,
     colour,
     contrast_text,
@@ -39,14 +42,29 @@ class BarPair:
     right_name: str
 
 
+def unit_of(pair: BarPair) -> tuple[str | None, str | None]:
+    return pair.left.unit, pair.right.unit
+
+
 def pair_scales(pairs: Sequence[BarPair]) -> list[float]:
     """Per pair, the value that fills the bar area: the largest of its unit, so bars of one unit compare
     truthfully across pairs (6.8% stands lower than 41%), and a pair in another unit gets a panel of its own."""
     tops: dict[tuple, float] = {}
     for pair in pairs:
-        unit = (pair.left.unit, pair.right.unit)
+        unit = unit_of(pair)
         tops[unit] = max(tops.get(unit, 1e-9), abs(magnitude(pair.left)), abs(magnitude(pair.right)))
-    return [tops[(pair.left.unit, pair.right.unit)] for pair in pairs]
+    return [tops[unit_of(pair)] for pair in pairs]
+
+
+def panels(pairs: Sequence[BarPair]) -> list[range]:
+    """Neighbouring pairs of one unit, drawn as one panel on one baseline; another unit starts a new panel."""
+    runs: list[range] = []
+    for i, pair in enumerate(pairs):
+        if runs and unit_of(pairs[runs[-1].start]) == unit_of(pair):
+            runs[-1] = range(runs[-1].start, i + 1)
+        else:
+            runs.append(range(i, i + 1))
+    return runs
 
 
 class PairedBarsChart(Chart):
@@ -65,11 +83,20 @@ class PairedBarsChart(Chart):
         n = len(self._pairs)
         self._left_bars = self._bars(colour(left_colour))
         self._right_bars = self._bars(colour(right_colour))
-        self._baselines = [self._line(theme.muted, 2) for _ in range(n)]
-        # A line between neighbours drawn to different scales: each side is a panel of its own.
-        units = [(p.left.unit, p.right.unit) for p in self._pairs]
-        self._panel_ends = [i + 1 for i in range(n - 1) if units[i] != units[i + 1]]
-        self._separators = [self._line(theme.grid, 2) for _ in self._panel_ends]
+        # Panels of different units are separate charts: a baseline each, a line between them, and (when there
+        # is more than one) a scale cue each: an axis from 0 to the value its full height stands for.
+        self._panels = panels(self._pairs)
+        self._baselines = [self._line(theme.muted, 2) for _ in self._panels]
+        self._separators = [self._line(theme.grid, 2) for _ in self._panels[1:]]
+        cued = self._panels if len(self._panels) > 1 else []
+        self._axes = [self._line(theme.muted, 2) for _ in cued]
+        self._scale_tops = [self._label("scale", NAME_PX, theme.muted, (1, 0.5)) for _ in cued]
+        self._scale_zeros = [self._label("scale", NAME_PX, theme.muted, (1, 0.5)) for _ in cued]
+        for panel, top, zero in zip(cued, self._scale_tops, self._scale_zeros, strict=True):
+            left = self._pairs[panel.start].left
+            top.set_text(format_value(left.replace(value=self._tops[panel.start], qualifier="exact"), style.lang))
+            zero.set_text("0")
+        self._gutter = max((label.size()[0] for label in self._scale_tops), default=0.0)
         # The left bar's level, dashed across to the right bar and (in a colour that shows on it) through it.
         self._ref_lines = [self._line(theme.muted, 3, dashed=True) for _ in range(n)]
         self._ref_marks = [self._line(contrast_text(theme, right_colour), 3, alpha=0.8, dashed=True) for _ in range(n)]
@@ -78,7 +105,10 @@ class PairedBarsChart(Chart):
         ]
         self._name_labels = [self._label("name", LABEL_PX, theme.muted, (0.5, 0), width=1) for _ in range(2 * n)]
         self._category_labels = [self._label("category", LABEL_PX, theme.text, (0.5, 0), width=1) for _ in range(n)]
-        self._change_labels = [self._label("change", CHANGE_PX, theme.accent, (0.5, 1), bold=True) for _ in range(n)]
+        self._change_labels = [
+            self._label("change", CHANGE_PX, change_colour(theme, p.left, p.right), (0.5, 1), bold=True)
+            for p in self._pairs
+        ]
         for i, pair in enumerate(self._pairs):
             self._name_labels[2 * i].set_text(pair.left_name)
             self._name_labels[2 * i + 1].set_text(pair.right_name)
@@ -96,32 +126,44 @@ class PairedBarsChart(Chart):
     def _layout(self, width: float, height: float) -> None:
         px = self.style.px
         n = len(self._pairs)
-        group_w = width / max(1, n)
+        gutter = self._gutter + px(24) if self._axes else 0.0  # room for each panel's scale cue, on its left
+        group_w = (width - gutter * len(self._panels)) / max(1, n)
         bar_w = min(group_w * 0.3, px(300))
         gap = bar_w * 0.16
-        centres = [group_w * (i + 0.5) for i in range(n)]
+        reach = bar_w + gap / 2 + bar_w * 0.3
+        centres, panel_starts, x = [0.0] * n, [], 0.0
+        for panel in self._panels:
+            panel_starts.append(x)
+            x += gutter
+            for i in panel:
+                centres[i] = x + group_w / 2
+                x += group_w
         for label in self._category_labels:
             label.set_width(group_w * 0.9)
         for label in self._name_labels:  # a long name wraps rather than run into its neighbour's
             label.set_width(bar_w + gap * 0.8)
-        category_h = max((label.size()[1] for label in self._category_labels), default=0.0)
         name_h = max((label.size()[1] for label in self._name_labels), default=0.0)
         change_h = self._metrics(CHANGE_PX, bold=True).height()
-        self._baseline = baseline = height - (px(14) + name_h + px(8) + category_h)
+        self._baseline = baseline = self._stage_baseline(height)
         self._area = max(1.0, baseline - (self._value_h + px(10) + change_h + px(12)))
         self._bar_w = bar_w
         self._lefts = [c - gap / 2 - bar_w for c in centres]
         self._rights = [c + gap / 2 for c in centres]
         self._left_bars.setOpts(x0=self._lefts, width=bar_w, y0=baseline, height=[0.0] * n)
         self._right_bars.setOpts(x0=self._rights, width=bar_w, y0=baseline, height=[0.0] * n)
+        for k, panel in enumerate(self._panels):
+            left = centres[panel.start] - reach
+            self._baselines[k].setLine(left, baseline, centres[panel[-1]] + reach, baseline)
+            if self._axes:
+                self._axes[k].setLine(left, baseline, left, baseline - self._area)
+                self._scale_tops[k].place(left - px(10), baseline - self._area)
+                self._scale_zeros[k].place(left - px(10), baseline - px(12))
         for i, c in enumerate(centres):
-            reach = bar_w + gap / 2 + bar_w * 0.3
-            self._baselines[i].setLine(c - reach, baseline, c + reach, baseline)
             self._name_labels[2 * i].place(self._lefts[i] + bar_w / 2, baseline + px(14))
             self._name_labels[2 * i + 1].place(self._rights[i] + bar_w / 2, baseline + px(14))
             self._category_labels[i].place(c, baseline + px(14) + name_h + px(8))
-        for end, line in zip(self._panel_ends, self._separators, strict=True):
-            line.setLine(group_w * end, height - self._area - px(40), group_w * end, height)
+        for x, line in zip(panel_starts[1:], self._separators, strict=True):
+            line.setLine(x, baseline - self._area - px(40), x, height)
 
     def _apply(self, step: int, t: float) -> None:
         px = self.style.px
