@@ -97,7 +97,7 @@ class SlideScene:
         number_px, source_px = max(26, theme.min_text), max(22, theme.min_text)
         number = self.box(
             f"{self.index + 1} / {count}",
-            QRectF(WIDTH - MARGIN - 200, 1000, 200, 40 + number_px - 26),
+            QRectF(WIDTH - MARGIN - 200, 1040 - number_px * 2, 200, number_px * 2),
             number_px,
             18,
             theme.muted,

@@ -41,7 +41,16 @@ from desktop.render.pdf.sources import SourceRow, figure_rows, source_blocks, so
 from desktop.render.scene import build_scene
 from desktop.words import tr
 
-__all__ = ["DEFAULT_PER_PAGE", "PER_PAGE", "Progress", "SourceRow", "sources", "write_handout_pdf", "write_quiz_pdf", "write_slides_pdf"]
+__all__ = [
+    "DEFAULT_PER_PAGE",
+    "PER_PAGE",
+    "Progress",
+    "SourceRow",
+    "sources",
+    "write_handout_pdf",
+    "write_quiz_pdf",
+    "write_slides_pdf",
+]
 
 Progress = Callable[[int, int], None]  # called (done, total) after each page; it may raise to cancel
 
