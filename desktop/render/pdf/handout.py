@@ -24,7 +24,7 @@ SMALLEST = 8.0  # pt: nothing of a slide's own is printed smaller (its label, so
 _GAP = 12 * PT  # between the slide and what is beside or below it
 _LINE = 22 * PT  # the pitch of the ruled lines
 # Of the text width, how wide the slide is drawn: above its notes, or beside them (then as tall as the cell allows).
-_SLIDE_SHARE = {1: 1.0, 2: 0.7, 3: 0.5, 6: 0.4}
+_SLIDE_SHARE = {1: 1.0, 2: 0.7, 3: 0.5, 6: 0.34}
 
 DrawSlide = Callable[[QPainter, int, QRectF], None]
 
@@ -83,9 +83,9 @@ def slide_cell(
 def _words(family: str, width: float, ink: Ink, label: str, source: str, notes: str, size: float) -> Doc:
     """The slide's label and source line (its footer, printed at a size to read) and its notes."""
     doc = Doc(family, width)
-    doc.para(Run(label, max(size, 9.0), ink.text, bold=True), after=2)
+    doc.para(Run(label, size, ink.text, bold=True), line=120, after=2)
     if source:
-        doc.para(Run(source, SMALLEST, ink.muted), line=125, after=size * 0.5)
+        doc.para(Run(source, SMALLEST, ink.muted), line=120, after=size * 0.4)
     if notes:
-        doc.para(*marked(notes, size, ink.text), line=135)
+        doc.para(*marked(notes, size, ink.text), line=125)
     return doc
