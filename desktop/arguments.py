@@ -122,7 +122,14 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--slides", metavar="1-3,7", help="which slides (numbers in the whole deck; default all)")
     language(export)
     export.add_argument("--theme", metavar="NAME", help=THEME_HELP)
-    export.add_argument("--handout", action="store_true", help="PDF: each slide above its notes, on A4")
+    export.add_argument("--handout", action="store_true", help="PDF on A4: the slides with their notes and lines")
+    export.add_argument(
+        "--per-page",
+        type=int,
+        choices=(1, 2, 3, 6),
+        metavar="1|2|3|6",
+        help="--handout: slides a page (default 3, beside their notes; 1 or 2: above them)",
+    )
     export.add_argument("--quiz", action="store_true", help="PDF: a printable quiz with an answer key")
     export.add_argument("--questions", type=_count, metavar="N", help="--quiz: how many questions (default 24)")
     export.add_argument(

@@ -366,6 +366,7 @@ def export(args: Namespace) -> int:
             steps=args.steps,
             slides=parse_slides(args.slides, len(deck.slides)) if args.slides else (),
             handout=args.handout,
+            per_page=args.per_page,
             quiz=args.quiz,
             questions=args.questions,
             seed=args.seed,

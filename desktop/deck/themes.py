@@ -14,14 +14,30 @@ from desktop.resources import bundled, config_dir
 
 BUILT_IN = ("light", "dark", "projector")
 _COLOUR = re.compile(r"#(?:[0-9a-fA-F]{3}){1,2}\Z")
-# Text and what it is drawn on, with the contrast WCAG AA asks: 4.5:1 of ordinary text (the source line and the
-# slide number are small), 3:1 of large text (`after` colours the big numbers)
-_READ_ON = (("text", "background", 4.5), ("text", "surface", 4.5), ("muted", "background", 4.5))
-_READ_ON += (("after", "background", 3.0),)
+TEXT, GRAPHIC = 4.5, 3.0  # the contrast WCAG AA asks of text (1.4.3) and of marks a reader needs (1.4.11)
+# What the slides draw on what (desktop/render), and the contrast each pair needs to be read from the back of a room.
+# Table stripes (`surface` on `background`) only tint: rows are told apart by `grid` rules, as no stripe dark
+# enough to see at 3:1 leaves room for three text colours at 4.5:1 on it.
+PAIRS = (
+    ("text", "background", TEXT),  # titles, body, labels
+    ("text", "surface", TEXT),  # a table's header and striped rows, quiz choices
+    ("muted", "background", TEXT),  # section line, source line, slide number, captions; chart baselines
+    ("muted", "surface", TEXT),  # a table's "before" column on a stripe
+    ("after", "background", TEXT),  # big numbers, a table's "after" column, timeline figures; "after" bars
+    ("after", "surface", TEXT),  # a table's "after" column on a stripe
+    ("benchmark", "background", TEXT),  # a comparator's big number and bars
+    ("accent", "background", TEXT),  # the quote mark, change labels; rules, timeline dots, the progress bar
+    ("accent", "surface", GRAPHIC),  # the progress bar on its track
+    ("positive", "background", TEXT),  # a rise, a right answer
+    ("negative", "background", TEXT),  # a fall, a wrong answer
+    ("before", "background", GRAPHIC),  # "before" bars
+    ("grid", "background", GRAPHIC),  # the timeline's line, table rules, quiz cards' edges, chart separators
+    ("grid", "surface", GRAPHIC),  # table rules between striped rows, the rule under a table's header
+)
 
 
 class Theme(Record):  # not a dataclass: made without exec at start-up (see desktop.deck.model)
-    """Colours of every slide, as #rrggbb; `before` is muted and `after` strong on every chart."""
+    """Colours of every slide, as #rrggbb (`before` muted and `after` strong on every chart), and its smallest text."""
 
     id: str
     name: Text
@@ -36,9 +52,10 @@ class Theme(Record):  # not a dataclass: made without exec at start-up (see desk
     grid: str
     positive: str
     negative: str
+    min_text: int = 0  # px of a 1920×1080 slide: smaller text (footers, source lines) is drawn this large
 
 
-COLOURS = tuple(name for name in Theme._fields if name not in ("id", "name"))
+COLOURS = tuple(name for name in Theme._fields if name not in ("id", "name", "min_text"))
 
 
 def user_themes() -> Path:
@@ -78,7 +95,7 @@ def read_theme(theme_id: str, path: Path, problems: list[Problem]) -> Theme | No
     """The theme in `path`, or None; its problems (and contrast warnings) are added to `problems`."""
     r = Reader(file=path)
     node = read_yaml(path, r.problems)
-    keys = r.mapping(node, "theme", (), ("base", "name", *COLOURS)) if node else None
+    keys = r.mapping(node, "theme", (), ("base", "name", "min_text", *COLOURS)) if node else None
     theme = _theme(r, theme_id, node, keys) if keys is not None else None
     problems.extend(r.problems)
     return theme
@@ -100,10 +117,11 @@ def _theme(r: Reader, theme_id: str, node: yaml.Node, keys: dict[str, yaml.Node]
                 r.error(keys[key], f"{key}: '{value}' is not a colour like #1f4e79 or #fff")
                 value = None
             colours[key] = _six(value) if value else None
+    min_text = _min_text(r, keys["min_text"]) if "min_text" in keys else getattr(base, "min_text", 0)
     if any(not p.warning for p in r.problems) or None in colours.values():
         return None
     worst: dict[yaml.Node, tuple[float, str, str, float]] = {}  # at each of the theme's own lines, its worst pair
-    for fore, back, needed in _READ_ON:
+    for fore, back, needed in PAIRS:
         ratio, at = contrast(colours[fore], colours[back]), keys.get(fore) or keys.get(back)
         if at is not None and ratio < needed and (at not in worst or ratio / needed < worst[at][0] / worst[at][3]):
             worst[at] = (ratio, fore, back, needed)
@@ -114,7 +132,15 @@ def _theme(r: Reader, theme_id: str, node: yaml.Node, keys: dict[str, yaml.Node]
             f"below the {needed:g}:1 it needs to be read from the back of a room (WCAG AA)",
         )
     name = _name(r, keys["name"]) if "name" in keys else EMPTY_TEXT
-    return Theme(id=theme_id, name=name if name.by_lang else Text((("en", theme_id),)), **colours)
+    return Theme(id=theme_id, name=name if name.by_lang else Text((("en", theme_id),)), min_text=min_text, **colours)
+
+
+def _min_text(r: Reader, node: yaml.Node) -> int:
+    """The smallest text a theme draws, in px of a 1920×1080 slide: 0 (as designed) up to 60."""
+    value = r.number(node, "min_text", whole=True)
+    if value is not None and not 0 <= value <= 60:
+        r.error(node, f"min_text: {value} px is not between 0 and 60")
+    return value if value is not None else 0
 
 
 def _six(colour: str) -> str:

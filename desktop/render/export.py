@@ -44,6 +44,7 @@ class Request:
     steps: bool = False
     slides: tuple[int, ...] = ()  # 0-based; empty means every slide
     handout: bool = False
+    per_page: int | None = None  # the handout's slides a page (1, 2, 3 or 6); None: three
     quiz: bool = False
     questions: int | None = None  # the printed quiz's length; None: quiz_pick.DEFAULT_COUNT
     seed: int | None = None  # which questions the printed quiz asks; given, it is printed as a version letter
@@ -113,6 +114,8 @@ def export(request: Request, progress: Progress | None = None) -> list[Path]:
     """Writes the files a request asks for and returns them; an error or a cancel leaves no partial file."""
     if request.format == "png" and request.pdfs():
         raise ExportError("--handout and --quiz write PDF files: use them with --format pdf, or without --format")
+    if request.per_page is not None and not request.handout:
+        raise ExportError("--per-page lays out the handout: use it with --handout")
     if not request.quiz and (request.questions or request.seed is not None):
         raise ExportError("--questions and --seed choose the printed quiz's questions: use them with --quiz")
     chosen = quiz_questions(request) if request.quiz else []
@@ -215,7 +218,9 @@ def _export_pdf(request: Request, kind: str, path: Path, progress: Progress | No
             if kind == "quiz":
                 pdf.write_quiz_pdf(request.deck, request.look, temporary, chosen, request.seed, progress)
             elif kind == "handout":
-                pdf.write_handout_pdf(request.deck, request.look, request.indices(), temporary, progress, request.ink)
+                per_page = request.per_page or pdf.DEFAULT_PER_PAGE
+                indices, ink = request.indices(), request.ink
+                pdf.write_handout_pdf(request.deck, request.look, indices, temporary, progress, ink, per_page)
             else:
                 pdf.write_slides_pdf(request.deck, request.look, request.indices(), temporary, progress, request.ink)
     except OSError as error:

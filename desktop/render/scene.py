@@ -91,20 +91,26 @@ class SlideScene:
         self.box(self.text(self.slide.title), QRectF(MARGIN, 112, WIDTH - 2 * MARGIN, 136), 64, 36, bold=True)
 
     def _footer(self) -> None:
+        """The slide number, the source line and the progress bar; `footer` keeps the texts (a handout prints them)."""
         theme = self.look.theme
         count = len(self.deck.slides)
-        self.box(
+        number_px, source_px = max(26, theme.min_text), max(22, theme.min_text)
+        number = self.box(
             f"{self.index + 1} / {count}",
-            QRectF(WIDTH - MARGIN - 200, 1000, 200, 40),
-            26,
+            QRectF(WIDTH - MARGIN - 200, 1040 - number_px * 2, 200, number_px * 2),
+            number_px,
             18,
             theme.muted,
             align="right",
         )
+        self.footer = [number]
         source = self.source_line()
         if source:
-            self.box(source, QRectF(MARGIN, 986, WIDTH - 2 * MARGIN - 240, 64), 22, 15, theme.muted, valign="center")
-        self.rule(QRectF(0, HEIGHT - 8, WIDTH, 8), theme.grid)
+            height = max(64.0, source_px * 2.7)  # room for two lines: a long source line wraps, not shrinks
+            where = QRectF(MARGIN, 1050 - height, WIDTH - 2 * MARGIN - 240, height)
+            self.footer.append(self.box(source, where, source_px, 15, theme.muted, valign="center"))
+        # The track is a tint, the bar the mark: the accent shows on both (desktop.deck.themes.PAIRS).
+        self.rule(QRectF(0, HEIGHT - 8, WIDTH, 8), theme.surface)
         self.rule(QRectF(0, HEIGHT - 8, WIDTH * (self.index + 1) / count, 8), theme.accent)
 
     def source_line(self) -> str:

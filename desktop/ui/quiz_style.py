@@ -7,6 +7,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QWidget
 
 from desktop.deck.model import Deck
+from desktop.render.canvas import HEIGHT as SLIDE_HEIGHT
 from desktop.render.fonts import deck_family
 from desktop.render.theme import Theme, load_theme
 
@@ -118,12 +119,16 @@ class QuizLook(QObject):
                 sizes.add(widget.property(_BASE))
         return sizes
 
+    def px(self, size: int, scale: float) -> int:
+        """Type of `size` at design size, drawn at `scale`: never under the theme's smallest (a projector's)."""
+        return round(max(size * scale, self.theme.min_text * scale * DESIGN_HEIGHT / SLIDE_HEIGHT))
+
     def rescale(self, scale: float) -> None:
         """Type at `scale`: widgets whose font was sized on purpose keep their proportions, the rest are body."""
         self.scale = scale
         self.sizes |= self._marked()
         # In the stylesheet, not by setFont: under a stylesheet Qt stops handing a parent's font to its children.
-        own = "".join(f'*[{_BASE}="{n}"] {{ font-size: {round(n * scale)}px; }}\n' for n in sorted(self.sizes))
+        own = "".join(f'*[{_BASE}="{n}"] {{ font-size: {self.px(n, scale)}px; }}\n' for n in sorted(self.sizes))
         self.window.setStyleSheet(stylesheet(self.theme, self.family, scale) + own)
         margin = round(MARGIN_PX * scale)
         self.window.setContentsMargins(margin, margin, margin, margin)

@@ -8,6 +8,8 @@ import re
 import subprocess
 import sys
 
+from pypdf import PdfReader
+
 from desktop.deck import load_deck
 from desktop.resources import bundled_deck
 from tests.conftest import REPO, run_casebook
@@ -100,8 +102,21 @@ def test_quiet_prints_nothing_and_a_pipe_gets_no_progress(tmp_path):
 def test_help_describes_every_export_option():
     text = run_casebook("export", "--help").stdout
     options = ("--out", "--format", "--size", "--steps", "--slides", "--lang", "--theme")
-    for option in (*options, "--handout", "--quiz", "--ink", "--quiet"):
+    for option in (*options, "--handout", "--per-page", "--quiz", "--ink", "--quiet"):
         entry = re.search(rf"^ +{option}\b(.*?)(?=^ +-|\Z)", text, re.M | re.S)
         assert entry, option
         assert len(entry[1].split()) >= 4, f"{option} has no help: {entry[0]!r}"  # a metavar, then words
     assert "png" in text and "pdf" in text and "made if missing" in text
+
+
+def test_per_page_lays_out_the_handout_and_a_bad_value_is_named(tmp_path):
+    result = run_casebook("export", "--out", str(tmp_path), "--handout", "--per-page", "6", "--slides", "1-7")
+    assert result.returncode == 0, result.stderr
+    assert len(PdfReader(tmp_path / f"{DECK.id}-handout.pdf").pages) == 2 + 1, "seven slides six a page, the Sources"
+    for bad in ("4", "x"):
+        result = run_casebook("export", "--out", str(tmp_path / "bad"), "--handout", "--per-page", bad)
+        assert result.returncode == 2 and len(result.stderr.strip().splitlines()) == 1, result.stderr
+        assert "--per-page" in result.stderr and "1, 2, 3, 6" in result.stderr or "invalid int" in result.stderr
+    alone = run_casebook("export", "--out", str(tmp_path / "bad"), "--per-page", "2")
+    assert alone.returncode == 2 and "--per-page lays out the handout: use it with --handout" in alone.stderr
+    assert not (tmp_path / "bad").exists()

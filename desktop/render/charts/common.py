@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QGraphicsLineItem, QGraphicsSimpleTextItem, QGraph
 
 from desktop.deck.figures import format_period, format_value, half_up, number
 from desktop.deck.model import EMPTY_TEXT, Figure
+from desktop.deck.themes import contrast
 from desktop.render.theme import Theme
 from desktop.words import tr
 
@@ -126,14 +127,8 @@ def colour(hex_colour: str, alpha: float = 1.0) -> QColor:
 
 
 def contrast_text(theme: Theme, fill: str) -> str:
-    """The theme's text or background colour, whichever reads better on `fill`."""
-
-    def luminance(hex_colour: str) -> float:
-        c = QColor(hex_colour)
-        return 0.2126 * c.redF() + 0.7152 * c.greenF() + 0.0722 * c.blueF()
-
-    fill_l = luminance(fill)
-    return max((theme.text, theme.background), key=lambda c: abs(luminance(c) - fill_l))
+    """The theme's text or background colour, whichever has the higher WCAG contrast on `fill`."""
+    return max((theme.text, theme.background), key=lambda c: contrast(c, fill))
 
 
 class Label:

@@ -38,6 +38,9 @@ def build_table(scene: SlideScene) -> None:
     for r in range(2, len(rows), 2):
         scene.rule(QRectF(BODY.left(), cell(r, 0).top() - PAD / 2, BODY.width(), row_h), theme.surface)
     scene.rule(QRectF(BODY.left(), BODY.top() + HEADER - 3, BODY.width(), 3), theme.grid)
+    # A stripe only tints (desktop.deck.themes.PAIRS): a rule between rows keeps them apart on a washed-out projector.
+    for r in range(2, len(rows)):
+        scene.rule(QRectF(BODY.left(), cell(r, 0).top() - PAD / 2 - 1, BODY.width(), 2), theme.grid)
     for r, row in enumerate(cells):
         for c, text in enumerate(row):
             color = theme.text

@@ -1,4 +1,4 @@
-"""PDF export: slides (16:9), a handout (A4, each slide above its notes) and a printable quiz (A4).
+"""PDF export: slides (16:9), a handout (A4, three slides a page beside their notes) and a printable quiz (A4).
 
 Slides are their scenes drawn onto a QPdfWriter page, so text and charts stay vector and the PDF
 looks like the screen. Every PDF ends with the "Sources" appendix: each figure it shows, with the
@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QPointF, QRectF
-from PySide6.QtGui import QColor, QPainter, QPen
+from PySide6.QtCore import QRectF
+from PySide6.QtGui import QPainter
 
 from desktop.deck.figures import render
 from desktop.deck.markup import plain
@@ -23,20 +23,15 @@ from desktop.render.canvas import Look
 from desktop.render.ink import Ink as Strokes
 from desktop.render.ink import draw_strokes
 from desktop.render.pdf.file import Canvas, Meta, a4_page, document_id, finish, fixed_date, slide_page
+from desktop.render.pdf.handout import DEFAULT_PER_PAGE, PER_PAGE, slide_cell
 from desktop.render.pdf.layout import (
     A4,
     PT,
     WIDE,
-    Block,
-    Doc,
     Frame,
-    Ink,
     Page,
-    Run,
     bookmarks,
-    doc_block,
     flow,
-    marked,
     paint_page,
     paper_ink,
     slide_ink,
@@ -46,7 +41,16 @@ from desktop.render.pdf.sources import SourceRow, figure_rows, source_blocks, so
 from desktop.render.scene import build_scene
 from desktop.words import tr
 
-__all__ = ["Progress", "SourceRow", "sources", "write_handout_pdf", "write_quiz_pdf", "write_slides_pdf"]
+__all__ = [
+    "DEFAULT_PER_PAGE",
+    "PER_PAGE",
+    "Progress",
+    "SourceRow",
+    "sources",
+    "write_handout_pdf",
+    "write_quiz_pdf",
+    "write_slides_pdf",
+]
 
 Progress = Callable[[int, int], None]  # called (done, total) after each page; it may raise to cancel
 
@@ -87,35 +91,25 @@ def write_handout_pdf(
     path: Path,
     progress: Progress | None = None,
     strokes: Strokes | None = None,
+    per_page: int = DEFAULT_PER_PAGE,
 ) -> None:
-    """A4 portrait: each slide (final step) above its speaker notes, one slide a page; then the Sources."""
+    """A4 portrait: `per_page` slides a page (final step), each with its notes and lines for the reader's; then the
+    Sources."""
     lang = look.lang
     ink = paper_ink(look.theme)
     frame = Frame(A4, ink, look.family, plain(render(deck.title, lang, {})), tr("pdf-handout", lang))
-    blocks: list[Block] = []
-    width = A4.text_width
-    for index in indices:
-        slide = deck.slides[index]
-        height = width * 9 / 16
 
-        def paint(painter: QPainter, clip: QRectF, index: int = index, height: float = height) -> None:
-            _draw_slide(painter, deck, index, look, QRectF(0, 0, width, height), strokes)
-            painter.setPen(QPen(QColor(ink.rule), 0.7 * PT))
-            painter.drawRect(QRectF(0, 0, width, height))
+    def draw(painter: QPainter, index: int, target: QRectF) -> None:
+        _draw_slide(painter, deck, index, look, target, strokes, footer=False)
 
-        label = _section_label(deck, index, lang)
-        blocks.append(Block(height, paint, new_page=True, label=label, bookmark=_slide_title(deck, index, lang)))
-        notes = render(slide.notes, lang, deck.figures).strip()
-        if notes:
-            doc = Doc(look.family, width)
-            doc.para(Run(tr("pdf-notes", lang), A4.small, ink.muted, bold=True), after=4)
-            doc.para(*marked(notes, A4.body, ink.text), line=150, after=A4.body * 0.5)
-            blocks.append(doc_block(doc, before=16, label=label))
-        blocks.append(_ruled(tr("pdf-yours", lang), ink, look.family, label))
+    blocks = [
+        slide_cell(deck, i, look, ink, per_page, (_section_label(deck, i, lang), _slide_title(deck, i, lang)), draw)
+        for i in indices
+    ]
     rows = sources(deck, indices, lang)
     blocks += source_blocks(deck, rows, lang, A4, ink, look.family)
     pages = flow(blocks, A4.text_height)
-    meta = _meta(deck, look, "handout", indices)
+    meta = _meta(deck, look, "handout", indices, per_page=per_page)
     _write_pages(frame, pages, meta, path, progress)
 
 
@@ -144,10 +138,10 @@ def write_quiz_pdf(
     _write_pages(frame, pages, meta, path, progress)
 
 
-def _meta(deck: Deck, look: Look, kind: str, indices: list[int], seed: int | None = None) -> Meta:
+def _meta(deck: Deck, look: Look, kind: str, indices: list[int], seed: int | None = None, per_page: int = 1) -> Meta:
     name = tr("print-quiz" if kind == "quiz" else f"pdf-{kind}", look.lang)
     title = f"{plain(render(deck.title, look.lang, {}))} — {name}"
-    ident = document_id(deck, kind, look.lang, look.theme.id, indices, seed)
+    ident = document_id(deck, kind if per_page == 1 else f"{kind}-{per_page}", look.lang, look.theme.id, indices, seed)
     return Meta(title, look.lang, ident, fixed_date(deck))
 
 
@@ -174,11 +168,20 @@ def _tell(progress: Progress | None, done: int, total: int) -> None:
 
 
 def _draw_slide(
-    painter: QPainter, deck: Deck, index: int, look: Look, target: QRectF, strokes: Strokes | None = None
+    painter: QPainter,
+    deck: Deck,
+    index: int,
+    look: Look,
+    target: QRectF,
+    strokes: Strokes | None = None,
+    footer: bool = True,
 ) -> None:
-    """The slide at its final step, drawn as vectors into `target`, with the presenter's ink if asked."""
+    """The slide at its final step, drawn as vectors into `target`, with the presenter's ink if asked; without
+    its footer's texts when the page prints them itself."""
     scene = build_scene(deck, index, look)
     scene.set_state(scene.steps - 1, 1.0)
+    for item in () if footer else scene.footer:
+        item.setVisible(False)
     painter.save()
     scene.render(painter, target, scene.sceneRect())
     if strokes is not None:
@@ -202,20 +205,3 @@ def _section_label(deck: Deck, index: int, lang: str) -> str:
             name = f"{numbered(deck.section_word.get(lang), section.number, lang)} · {name}"
         parts.append(name)
     return " · ".join(parts)
-
-
-def _ruled(title: str, ink: Ink, family: str, label: str) -> Block:
-    """Ruled lines for the reader's own notes, filling what is left of the page (left out if under 2.5 cm)."""
-    gap = 24 * PT
-
-    def paint(painter: QPainter, clip: QRectF) -> None:
-        font_doc = Doc(family, A4.text_width)
-        font_doc.para(Run(title, A4.small, ink.muted, bold=True))
-        font_doc.draw(painter, QRectF(0, 0, A4.text_width, font_doc.height))
-        painter.setPen(QPen(QColor(ink.rule), 0.5 * PT))
-        y = font_doc.height + gap
-        while y <= clip.bottom():
-            painter.drawLine(QPointF(0, y), QPointF(A4.text_width, y))
-            y += gap
-
-    return Block(72 * PT, paint, before=18, fill=True, label=label)
