@@ -30,6 +30,7 @@ WORDS = {
     "export-format": ("格式", "Format"),
     "export-size": ("尺寸", "Size"),
     "export-questions": ("题数", "Questions"),
+    "export-per-page": ("每页幻灯片数", "Slides a page"),
     "export-folder": ("文件夹", "Folder"),
     "exporting": ("正在导出…", "Exporting…"),
     "cancel": ("取消", "Cancel"),

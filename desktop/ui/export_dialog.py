@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from desktop.render.canvas import Look
 from desktop.render.export import ExportError, Request, export
 from desktop.render.ink import Ink, ink_file
+from desktop.render.pdf.handout import DEFAULT_PER_PAGE, PER_PAGE
 from desktop.render.quiz_pick import DEFAULT_COUNT
 from desktop.resources import data_dir
 from desktop.words import language_name, tr
@@ -58,6 +59,10 @@ class ExportDialog(QDialog):
         self.questions = QSpinBox()
         self.questions.setRange(1, 200)
         self.questions.setValue(DEFAULT_COUNT)
+        self.per_page = QComboBox()  # the handout's slides a page
+        for count in PER_PAGE:
+            self.per_page.addItem(str(count), count)
+        self.per_page.setCurrentIndex(PER_PAGE.index(DEFAULT_PER_PAGE))
         self.steps = QCheckBox(tr("export-steps", lang))
         self.ink = QCheckBox(tr("export-ink", lang))
         self.folder = QLineEdit(str(folder))
@@ -70,6 +75,7 @@ class ExportDialog(QDialog):
         form.addRow(tr("export-format", lang), self.format)
         form.addRow(tr("export-size", lang), self.size)
         form.addRow(tr("export-questions", lang), self.questions)
+        form.addRow(tr("export-per-page", lang), self.per_page)
         form.addRow(tr("language", lang).replace("&", ""), self.lang)
         form.addRow("", self.steps)
         form.addRow("", self.ink)
@@ -86,6 +92,7 @@ class ExportDialog(QDialog):
         self.size.setEnabled(png)
         self.steps.setEnabled(png)
         self.questions.setEnabled(self.format.currentData() == "quiz")
+        self.per_page.setEnabled(self.format.currentData() == "handout")
 
     def _browse(self) -> None:
         chosen = QFileDialog.getExistingDirectory(self, tr("export-folder", self.look.lang), self.folder.text())
@@ -103,6 +110,7 @@ class ExportDialog(QDialog):
             size=SIZES[self.size.currentIndex()],
             steps=self.steps.isChecked() and kind == "png",
             handout=kind == "handout",
+            per_page=self.per_page.currentData() if kind == "handout" else None,
             quiz=kind == "quiz",
             # the default length is "as many as the deck can ask, up to DEFAULT_COUNT"; another one is asked for
             questions=self.questions.value() if kind == "quiz" and self.questions.value() != DEFAULT_COUNT else None,

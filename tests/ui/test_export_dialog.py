@@ -38,6 +38,17 @@ def test_the_dialog_builds_the_request(qtbot, tmp_path):
     assert request.out == tmp_path
 
 
+def test_the_handout_asks_how_many_slides_a_page(qtbot, tmp_path):
+    dialog = dialog_for(qtbot, tmp_path)
+    assert not dialog.per_page.isEnabled(), "only a handout has pages of slides"
+    dialog.format.setCurrentIndex(dialog.format.findData("handout"))
+    assert dialog.per_page.isEnabled() and dialog.per_page.currentData() == 3
+    assert dialog.request().per_page == 3
+    dialog.per_page.setCurrentIndex(dialog.per_page.findData(6))
+    request = dialog.request()
+    assert (request.handout, request.per_page) == (True, 6)
+
+
 def test_export_then_offer_the_folder(qtbot, tmp_path, monkeypatch):
     offered = []
     monkeypatch.setattr(QMessageBox, "information", lambda *args: offered.append(args[2]) or QMessageBox.Close)
