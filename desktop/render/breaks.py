@@ -25,6 +25,7 @@ _QUANTITY = re.compile(
 )
 # A short note in brackets, "（推算）" or "(estimate)", is read as one word.
 _NOTE = re.compile(r"[（(][^（()）]{1,8}[）)]")
+_WORD_END = re.compile(r"(?:^|[^A-Za-z])[A-Za-z]{3,}$")  # "live-|commerce" may break, "E-|commerce" not
 _IDEOGRAPH = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _DASHES = re.compile(r"——|……|⋯⋯")
 
@@ -48,13 +49,13 @@ def opportunities(text: str) -> list[int]:
         before, after = text[i - 1], text[i]
         if inside[i] or after.isspace() or after in CLOSING or before in OPENING:
             continue
-        # After a space, beside a Chinese character, after a dash or slash between words, or after
+        # After a space, beside a Chinese character, after a dash or slash between words of three letters, or after
         # punctuation that follows Chinese ("投,2023年": the article's own commas).
         if (
             before.isspace()
             or cjk[i - 1]
             or cjk[i]
-            or (before in "-–—/" and after.isalpha())
+            or (before in "-–—/" and re.match(r"[A-Za-z]{3}", text[i : i + 3]) and _WORD_END.search(text, 0, i - 1))
             or (before in CLOSING and i > 1 and cjk[i - 2])
         ):
             found.append(i)

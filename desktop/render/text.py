@@ -160,7 +160,7 @@ class TextBox(QGraphicsItem):
                 left = line.cursorToX(start)[0]
                 x = [line.cursorToX(start + i)[0] - left for i in range(len(piece) + 1)]
                 if final:
-                    breaks = best(piece, x, width, balance=not self.listed)
+                    breaks = best(piece, x, width, balance=not self.listed and len(self.paragraphs) == 1)
                 else:
                     breaks = greedy(x, piece, opportunities(piece), width)
                 cuts += [(block.position() + start + i, piece[i - 1].isspace()) for i in breaks]

@@ -90,7 +90,7 @@ def test_derived_figures_equal_their_arithmetic_and_are_marked_where_shown(bank,
     assert "25% = 37% − 12 pp" in facebook.explanation.get("en") and "derived" in facebook.explanation.get("en")
     assert "推算" in facebook.explanation.get("zh")
     doubao = by_id(bank)["recall:doubao-accuracy"]
-    assert "74.7% = 92.7% − 18 pp" in doubao.explanation.get("en") and "not the article's" in doubao.explanation.get(
+    assert "74.7% = 92.7% − 18 pp" in doubao.explanation.get("en") and "not the article’s" in doubao.explanation.get(
         "en"
     )
 

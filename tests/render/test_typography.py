@@ -14,6 +14,7 @@ from desktop.render.fonts import deck_family
 from desktop.render.scene import build_scene
 from desktop.render.text import TextBox
 from desktop.render.theme import load_theme
+from desktop.words import WORDS
 from tests.conftest import REPO
 
 DECK = load_deck(REPO / "content" / "douyin-exit-matrix").deck
@@ -108,3 +109,37 @@ def test_a_title_of_two_lines_is_balanced(family):
     (paragraph,) = lines(box)
     assert len(paragraph) == 2
     assert not faults(paragraph, balanced=True), paragraph
+
+
+def shown_texts(family: str, lang: str) -> list[tuple[str, str]]:
+    """(slide id, text) for every text on every slide and in its notes, the article's own sentences taken out."""
+    look = Look(load_theme("light")[0], lang, family)
+    quoted = sorted({f.source for f in DECK.figures.values() if f.source}, key=len, reverse=True)
+    texts = []
+    for index, slide in enumerate(DECK.slides):
+        scene = build_scene(DECK, index, look)
+        shown = [box.text for box in scene.items() if isinstance(box, TextBox)] + [scene.text(slide.notes)]
+        for text in shown:
+            for sentence in quoted:  # verbatim, as the article wrote it
+                text = text.replace(sentence, "")
+            texts.append((slide.id, text))
+    return texts
+
+
+def test_chinese_display_text_has_full_width_punctuation(family):
+    half = re.compile(r"[;()?!\"']|(?<!\d),|,(?!\d)|(?<!\d):|:(?!\d)")
+    found = [
+        f"{slide}: {text!r}"
+        for slide, text in shown_texts(family, "zh")
+        if IDEOGRAPH.search(text) and half.search(text)
+    ]
+    found += [f"words.py {key}: {zh!r}" for key, (zh, _) in WORDS.items() if half.search(re.sub(r"\{[^}]*\}", "", zh))]
+    assert not found, "\n".join(found)
+
+
+def test_english_display_text_has_curly_quotes_and_one_period_format(family):
+    found = [
+        f"{slide}: {text!r}" for slide, text in shown_texts(family, "en") if re.search(r"[\"']|\b\d{4}Q[1-4]\b", text)
+    ]
+    found += [f"words.py {key}: {en!r}" for key, (_, en) in WORDS.items() if re.search(r"[\"']", en)]
+    assert not found, "\n".join(found)
