@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import math
+import re
 
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import (
@@ -29,6 +30,9 @@ from desktop.deck.markup import Run, runs
 from desktop.render.breaks import best, greedy, opportunities, span
 
 _LISTS = {"bullets": QTextListFormat.Style.ListDisc, "numbers": QTextListFormat.Style.ListDecimal}
+# A curly quote or apostrophe with no Chinese beside it ("Douyin’s “exit”") is set proportional.
+_CJK = "\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef"
+_LATIN_QUOTE = re.compile(f"(?<![{_CJK}])([‘’“”])(?![{_CJK}])")
 LINE_HEIGHT = 118  # per cent of the font's line
 ALIGN = {
     "left": Qt.AlignmentFlag.AlignLeft,
@@ -137,7 +141,10 @@ class TextBox(QGraphicsItem):
                 items = cursor.createList(_LISTS[self.listed]) if self.listed else None
             for run in runs(paragraph):
                 # A line separator breaks the line inside the paragraph: a bullet stays one item.
-                cursor.insertText(run.text.replace("\n", "\u2028"), styled(char, run))
+                style = styled(char, run)
+                for i, piece in enumerate(_LATIN_QUOTE.split(run.text.replace("\n", "\u2028"))):
+                    if piece:
+                        cursor.insertText(piece, proportional(style) if i % 2 else style)
         return doc
 
     def _break(self, doc: QTextDocument, px: int, final: bool) -> float:
@@ -223,6 +230,20 @@ def styled(char: QTextCharFormat, run: Run) -> QTextCharFormat:
         char.setFontWeight(QFont.Weight.Bold)
     char.setFontItalic(run.italic)
     return char
+
+
+def proportional(char: QTextCharFormat) -> QTextCharFormat:
+    """`char` with proportional punctuation: a CJK font's quotes are as wide as a Chinese character, not a Latin one."""
+    char = QTextCharFormat(char)
+    char.setFontFeatures({QFont.Tag("pwid"): 1})
+    return char
+
+
+def quotes_for(font: QFont, text: str) -> QFont:
+    """`font` for a one-run label: proportional quotes when `text` has no Chinese in it."""
+    font = QFont(font)
+    font.setFeature(QFont.Tag("pwid"), 0 if re.search(f"[{_CJK}]", text) else 1)
+    return font
 
 
 def to_html(text: str) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import re
+import subprocess
 
 import pytest
 from PySide6.QtCore import QRectF
@@ -11,6 +12,7 @@ from PySide6.QtCore import QRectF
 from desktop.deck import load_deck
 from desktop.render.canvas import HEIGHT, WIDTH, Look
 from desktop.render.fonts import deck_family
+from desktop.render.pdf import write_slides_pdf
 from desktop.render.scene import build_scene
 from desktop.render.text import TextBox
 from desktop.render.theme import load_theme
@@ -143,3 +145,21 @@ def test_english_display_text_has_curly_quotes_and_one_period_format(family):
     ]
     found += [f"words.py {key}: {en!r}" for key, (_, en) in WORDS.items() if re.search(r"[\"']", en)]
     assert not found, "\n".join(found)
+
+
+def test_a_pdf_finds_english_quotes_as_typed(family, tmp_path):
+    """Quotes set proportional among English words are still quotes in the PDF's text layer."""
+    path = tmp_path / "en.pdf"
+    write_slides_pdf(DECK, Look(load_theme("light")[0], "en", family), [0], path)
+    text = subprocess.run(["pdftotext", "-enc", "UTF-8", str(path), "-"], capture_output=True, text=True).stdout
+    assert "Douyin’s “Exit from the Matrix”" in text, text
+
+
+def test_english_quotes_are_as_narrow_as_latin_ones_and_chinese_ones_stay_full_width(family):
+    def width(text: str) -> float:
+        box = TextBox(text, column(1800), family, "#000", 60, 60)
+        box.document.size()
+        return box.document.idealWidth()
+
+    assert width("Douyin’s “exit”") < width('Douyin\'s "exit"') * 1.1
+    assert width("抖音“退出矩阵”") == pytest.approx(width("抖音退出矩阵") + 2 * width("退"), rel=0.02)

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QGraphicsLineItem, QGraphicsSimpleTextItem, QGraph
 
 from desktop.deck.figures import format_value, number
 from desktop.deck.model import EMPTY_TEXT, Figure
+from desktop.render.text import quotes_for
 from desktop.render.theme import Theme
 
 # Font sizes in slide pixels at scale 1.0, read from the back of a lecture hall.
@@ -170,6 +171,7 @@ class Label:
         if text == self._text and note == self._note_text:
             return
         self._text, self._note_text = text, note
+        self.item.setFont(quotes_for(self.item.font(), text))
         if isinstance(self.item, QGraphicsSimpleTextItem):
             self.item.setText(text)
         else:
