@@ -30,6 +30,10 @@ _IDEOGRAPH = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _DASHES = re.compile(r"——|……|⋯⋯")
 
 
+def is_cjk(text: str, i: int) -> bool:
+    return 0 <= i < len(text) and bool(_CJK.match(text[i]))
+
+
 def kept_together(text: str) -> list[tuple[int, int]]:
     """Spans of `text` no line may break inside: numbers with their units, short bracketed notes, doubled dashes."""
     spans = [m.span() for pattern in (_QUANTITY, _NOTE, _DASHES) for m in pattern.finditer(text)]
@@ -118,6 +122,8 @@ def best(text: str, x: list[float], width: float, balance: bool) -> list[int]:
                 total = cost[k - 1][i] + _slack(width, line, last=last, balance=balance)
                 if last and content(text[ends[i] : end]) < 2:
                     total += width * width * 4  # an orphan costs more than any unevenness
+                if text[ends[i] - 1] in "-–—/" and not is_cjk(text, ends[i] - 2):
+                    total += width * width / 4  # a word torn at its hyphen only when nothing else fits
                 if total < cost[k][j]:
                     cost[k][j], back[k][j] = total, i
     chosen, j = [], len(ends) - 1

@@ -154,6 +154,7 @@ class TextBox(QGraphicsItem):
         """
         width = self.rect.width() - (px * 1.5 if self.listed else 0)
         cuts, added = [], 0.0
+        headline = not self.listed and len(self.paragraphs) == 1  # a title, quote, caption or label: balanced
         block = doc.begin()
         doc.size()  # lays the document out
         while block.isValid():
@@ -167,7 +168,7 @@ class TextBox(QGraphicsItem):
                 left = line.cursorToX(start)[0]
                 x = [line.cursorToX(start + i)[0] - left for i in range(len(piece) + 1)]
                 if final:
-                    breaks = best(piece, x, width, balance=not self.listed and len(self.paragraphs) == 1)
+                    breaks = best(piece, x, width, balance=headline and layout.lineCount() == 1)
                 else:
                     breaks = greedy(x, piece, opportunities(piece), width)
                 cuts += [(block.position() + start + i, piece[i - 1].isspace()) for i in breaks]
