@@ -26,7 +26,7 @@ WORDS = {
     "export-handout": ("PDF 讲义（幻灯片 + 讲者备注，A4）", "PDF handout (slides with notes, A4)"),
     "export-quiz": ("PDF 测验（含答案）", "PDF quiz (with answer key)"),
     "export-steps": ("每个动画步骤一张图", "One image per build step"),
-    "export-ink": ("包含演讲时的笔迹", "Include the presenter's ink"),
+    "export-ink": ("包含演讲时的笔迹", "Include the presenter’s ink"),
     "export-format": ("格式", "Format"),
     "export-size": ("尺寸", "Size"),
     "export-questions": ("题数", "Questions"),
@@ -137,11 +137,11 @@ WORDS = {
     "phone-name": ("昵称", "Name"),
     "phone-join": ("加入", "Join"),
     "phone-connecting": ("正在连接…", "Connecting…"),
-    "phone-waiting": ("你已加入，{name}——请看投影", "You're in, {name} — look at the projector"),
+    "phone-waiting": ("你已加入，{name}——请看投影", "You’re in, {name} — look at the projector"),
     "phone-send": ("发送", "Send"),
     "phone-estimate": ("你的估计", "Your estimate"),
     "phone-left": ("还剩 {n} 秒", "{n} s left"),
-    "phone-time-up": ("时间到", "Time's up"),
+    "phone-time-up": ("时间到", "Time’s up"),
     "phone-sent": ("答案已发送——等待揭晓", "Answer sent — wait for the reveal"),
     "phone-yours": ("你的答案：{answer}", "Your answer: {answer}"),
     "phone-right": ("✓ 正确", "✓ Right"),
@@ -199,19 +199,19 @@ WORDS = {
     "sources-sources": ("来源", "Sources"),
     "sources-intro": (
         "本文件中出现的每一个数字：图表上显示的数值、它衡量的是什么、时期、文章原句（逐字引用），以及显示它的幻灯片。标为“推算”的数字是我们根据文章的数字算出来的，文章本身没有给出。",
-        "Every figure in this document: the value as charted, what it measures, its period, the article's sentenc"
+        "Every figure in this document: the value as charted, what it measures, its period, the article’s sentenc"
         "e it comes from (quoted verbatim), and the slides that show it. A figure marked “our arithmetic” is comp"
-        "uted from the article's figures; the article does not state it.",
+        "uted from the article’s figures; the article does not state it.",
     ),
     "sources-intro-in": (
         "本文件中出现的每一个数字：图表上显示的数值、它衡量的是什么、时期、文章原句（逐字引用，{language}），以及显示它的幻灯片。标为“推算”的数字是我们根据文章的数字算出来的，文章本身没有给出。",
-        "Every figure in this document: the value as charted, what it measures, its period, the article's sentenc"
+        "Every figure in this document: the value as charted, what it measures, its period, the article’s sentenc"
         "e it comes from (quoted verbatim, in {language}), and the slides that show it. A figure marked “our arit"
-        "hmetic” is computed from the article's figures; the article does not state it.",
+        "hmetic” is computed from the article’s figures; the article does not state it.",
     ),
     "sources-article": ("文章：", "The article: "),
     "sources-derived": ("推算（我们的算术，不是文章给出的数字）：", "Our arithmetic (not stated by the article): "),
-    "sources-inputs": ("依据的原句：", "From the article's sentences: "),
+    "sources-inputs": ("依据的原句：", "From the article’s sentences: "),
     "sources-caveat": ("注意：", "Note: "),
     "sources-none": ("这些幻灯片上没有数字。", "No figures are shown on these slides."),
     "print-quiz": ("测验", "Quiz"),
@@ -239,9 +239,9 @@ WORDS = {
     ),
     # The class quiz on phones: the projector, the console and the menus (the phone's own words are `phone-`).
     "class-question": ("第 {n} 题", "Question {n}"),
-    "class-warm-up-of": ("热身：第 {n} / {total} 题（上次答错最多的）", "Warm-up {n} of {total}: last time's misses"),
+    "class-warm-up-of": ("热身：第 {n} / {total} 题（上次答错最多的）", "Warm-up {n} of {total}: last time’s misses"),
     "class-answered": ("{n} / {total} 人已作答", "{n} of {total} answered"),
-    "class-median": ("全班中位数 {value}", "the room's median: {value}"),
+    "class-median": ("全班中位数 {value}", "the room’s median: {value}"),
     "class-right-share": ("{n} / {total} 人答对", "{n} of {total} right"),
     "class-type-number": ("在手机上输入你的估计", "Type your estimate on your phone"),
     "class-say-number": ("写下你的估计", "Write down your estimate"),

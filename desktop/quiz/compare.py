@@ -315,7 +315,7 @@ def table_pair(table: Table, row: int, index: DeckIndex, seed: int, words: list[
         if lang == "zh":
             return f"根据文章的对比表，“{what}”一项在{first}是“{before}”，到了{then}变成什么？"
         return (
-            f"According to the article's table, in the row “{what}”, the column “{first}” says “{before}”. "
+            f"According to the article’s table, in the row “{what}”, the column “{first}” says “{before}”. "
             f"What does the column “{then}” say?"
         )
 
@@ -325,7 +325,7 @@ def table_pair(table: Table, row: int, index: DeckIndex, seed: int, words: list[
         if lang == "zh":
             moved = f"文章的对比表（{columns[0]}：{what}）：{columns[1]}“{before}” → {columns[2]}“{after}”。"
             return "\n".join([f"答案：“{after}”。", moved])
-        moved = f"The article's table ({columns[0]}: {what}): {columns[1]} “{before}” → {columns[2]} “{after}”."
+        moved = f"The article’s table ({columns[0]}: {what}): {columns[1]} “{before}” → {columns[2]} “{after}”."
         return "\n".join([f"Answer: “{after}”.", moved])
 
     return Question(

@@ -245,7 +245,7 @@ def cite(source: str, lang: str, written_in: str, index) -> str:
         glue = ("：", "，") if written_in == "zh" else (": ", "; ")
         return quote(cells[0] + glue[0] + glue[1].join(cells[1:]), lang, written_in)
     table, row = found
-    return ("文章的表格：" if lang == "zh" else "The article's table: ") + row_text(table, row, lang, index.figures)
+    return ("文章的表格：" if lang == "zh" else "The article’s table: ") + row_text(table, row, lang, index.figures)
 
 
 _ARITHMETIC_NOTE = re.compile(r"\s*[（(][^（）()]*(?:our arithmetic|我们|推算)[^（）()]*[)）]")
@@ -256,7 +256,7 @@ def derived_line(figure: Figure, figures: dict[str, Figure], lang: str) -> str:
     what = _ARITHMETIC_NOTE.sub("", label(figure, lang))
     if lang == "zh":
         return f"推算（我们的算术，不是文章给出的数字）：{what}，{derivation(figure, figures, lang)}"
-    return f"Derived (our arithmetic, not the article's): {what}: {derivation(figure, figures, lang)}"
+    return f"Derived (our arithmetic, not the article’s): {what}: {derivation(figure, figures, lang)}"
 
 
 def figure_explanation(

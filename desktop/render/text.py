@@ -1,11 +1,15 @@
-"""Text that always fits its box: the largest size that fits between limits, wrapping between words as it must.
+"""Text that always fits its box: the largest size that fits between limits, broken into lines by breaks.py.
 
 Each paragraph is a Text's markup: its `**bold**` and `*italic*` runs and line breaks are drawn as such.
+Qt measures the text on one unbroken line; the lines are chosen here (Chinese kinsoku, numbers kept with
+their units, no orphans, balanced titles) and set as line separators, so Qt never wraps on its own.
 """
 
 from __future__ import annotations
 
 import html
+import math
+import re
 
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import (
@@ -23,8 +27,13 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QGraphicsItem
 
 from desktop.deck.markup import Run, runs
+from desktop.render.breaks import best, greedy, opportunities, span
 
 _LISTS = {"bullets": QTextListFormat.Style.ListDisc, "numbers": QTextListFormat.Style.ListDecimal}
+# A curly quote or apostrophe with no Chinese beside it ("Douyin’s “exit”") is set proportional.
+_CJK = "\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef"
+_LATIN_QUOTE = re.compile(f"(?<![{_CJK}])([‘’“”])(?![{_CJK}])")
+LINE_HEIGHT = 118  # per cent of the font's line
 ALIGN = {
     "left": Qt.AlignmentFlag.AlignLeft,
     "center": Qt.AlignmentFlag.AlignHCenter,
@@ -94,6 +103,13 @@ class TextBox(QGraphicsItem):
             self.update()
 
     def _layout(self, px: int) -> QTextDocument:
+        """The text at `px` pixels, in the lines that read best."""
+        doc = self._document(px)
+        self._break(doc, px, final=True)
+        return doc
+
+    def _document(self, px: int) -> QTextDocument:
+        """The text at `px` pixels, each paragraph on one line but where it says to break."""
         doc = QTextDocument()
         doc.setDocumentMargin(0)
         doc.setIndentWidth(px * 1.5)
@@ -102,7 +118,7 @@ class TextBox(QGraphicsItem):
         font.setBold(self.bold)
         doc.setDefaultFont(font)
         option = QTextOption(self.align)
-        option.setWrapMode(QTextOption.WrapMode.WordWrap)  # never inside a word or a number: smaller instead
+        option.setWrapMode(QTextOption.WrapMode.NoWrap)  # lines are broken by `_break`
         doc.setDefaultTextOption(option)
         doc.setTextWidth(self.rect.width())
         char = QTextCharFormat()
@@ -112,7 +128,7 @@ class TextBox(QGraphicsItem):
         for i, paragraph in enumerate(self.paragraphs):
             block = QTextBlockFormat()
             block.setAlignment(self.align)
-            block.setLineHeight(118, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
+            block.setLineHeight(LINE_HEIGHT, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
             if i < len(self.paragraphs) - 1:
                 block.setBottomMargin(px * self.spacing)
             if i:
@@ -125,12 +141,56 @@ class TextBox(QGraphicsItem):
                 items = cursor.createList(_LISTS[self.listed]) if self.listed else None
             for run in runs(paragraph):
                 # A line separator breaks the line inside the paragraph: a bullet stays one item.
-                cursor.insertText(run.text.replace("\n", "\u2028"), styled(char, run))
+                style = styled(char, run)
+                for i, piece in enumerate(_LATIN_QUOTE.split(run.text.replace("\n", "\u2028"))):
+                    if piece:
+                        cursor.insertText(piece, proportional(style) if i % 2 else style)
         return doc
 
+    def _break(self, doc: QTextDocument, px: int, final: bool) -> float:
+        """Ends each line too long for the box where breaks.py says; the height the new lines add (inf: too wide).
+
+        `final` chooses the best breaks and sets them; else only the fewest lines are counted (as many).
+        """
+        width = self.rect.width() - (px * 1.5 if self.listed else 0)
+        cuts, added = [], 0.0
+        headline = not self.listed and len(self.paragraphs) == 1  # a title, quote, caption or label: balanced
+        block = doc.begin()
+        doc.size()  # lays the document out
+        while block.isValid():
+            layout, text = block.layout(), block.text()
+            for n in range(layout.lineCount()):
+                line = layout.lineAt(n)
+                if line.naturalTextWidth() <= width:
+                    continue
+                start = line.textStart()
+                piece = text[start : start + line.textLength()].rstrip("\u2028")
+                left = line.cursorToX(start)[0]
+                x = [line.cursorToX(start + i)[0] - left for i in range(len(piece) + 1)]
+                if final:
+                    breaks = best(piece, x, width, balance=headline and layout.lineCount() == 1)
+                else:
+                    breaks = greedy(x, piece, opportunities(piece), width)
+                cuts += [(block.position() + start + i, piece[i - 1].isspace()) for i in breaks]
+                added += len(breaks) * line.height() * LINE_HEIGHT / 100
+                if any(
+                    span(x, piece, a, b) > width + 0.5 for a, b in zip([0, *breaks], [*breaks, len(piece)], strict=True)
+                ):
+                    added = math.inf  # a word or a quantity wider than the box
+            block = block.next()
+        if final:
+            cursor = QTextCursor(doc)
+            for at, space in reversed(cuts):
+                cursor.setPosition(at)
+                if space:  # the space the line ends on becomes the break
+                    cursor.setPosition(at - 1, QTextCursor.MoveMode.KeepAnchor)
+                cursor.insertText("\u2028")
+        return added
+
     def _fits(self, px: int) -> bool:
-        doc = self._layout(px)
-        return doc.size().height() <= self.rect.height() and doc.idealWidth() <= self.rect.width() + 0.5
+        doc = self._document(px)
+        added = self._break(doc, px, final=False)  # the best breaks take as many lines as the fewest
+        return doc.size().height() + added <= self.rect.height()
 
     def _fit(self, max_px: int, min_px: int) -> tuple[int, bool]:
         """Binary search on whole pixels: the largest size that fits."""
@@ -171,6 +231,20 @@ def styled(char: QTextCharFormat, run: Run) -> QTextCharFormat:
         char.setFontWeight(QFont.Weight.Bold)
     char.setFontItalic(run.italic)
     return char
+
+
+def proportional(char: QTextCharFormat) -> QTextCharFormat:
+    """`char` with proportional punctuation: a CJK font's quotes are as wide as a Chinese character, not a Latin one."""
+    char = QTextCharFormat(char)
+    char.setFontFeatures({QFont.Tag("pwid"): 1})
+    return char
+
+
+def quotes_for(font: QFont, text: str) -> QFont:
+    """`font` for a one-run label: proportional quotes when `text` has no Chinese in it."""
+    font = QFont(font)
+    font.setFeature(QFont.Tag("pwid"), 0 if re.search(f"[{_CJK}]", text) else 1)
+    return font
 
 
 def to_html(text: str) -> str:

@@ -40,7 +40,7 @@ def _join(page, server, name: str) -> None:
     page.get_by_label("PIN").fill(server.pin)
     page.get_by_label("Name").fill(name)
     page.get_by_role("button", name="Join").click()
-    expect(page.get_by_role("status")).to_have_text(f"You're in, {name} — look at the projector")
+    expect(page.get_by_role("status")).to_have_text(f"You’re in, {name} — look at the projector")
 
 
 def test_a_student_joins_answers_a_choice_and_reads_the_reveal(server, tallies, phone):
@@ -67,7 +67,7 @@ def test_a_student_joins_answers_a_choice_and_reads_the_reveal(server, tallies, 
     expect(phone.get_by_text(f"The article: “{SOURCE}”")).to_be_visible()
     expect(phone.get_by_text("Advertising was 52% of revenue in 2023.")).to_be_visible()
     server.close_poll()
-    expect(phone.get_by_role("status")).to_have_text("You're in, Ana — look at the projector")
+    expect(phone.get_by_role("status")).to_have_text("You’re in, Ana — look at the projector")
 
 
 def test_a_number_question_takes_an_estimate_with_its_unit(server, tallies, phone):

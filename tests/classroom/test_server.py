@@ -156,7 +156,7 @@ def test_the_server_serves_its_page_and_nothing_else(server):
             page = await session.get(server.url())
             html = await page.text()
             assert page.status == 200 and page.content_type == "text/html"
-            assert 'id="words"' in html and "You're in, {name}" in html
+            assert 'id="words"' in html and "You’re in, {name}" in html
             assert page.headers["Content-Security-Policy"].startswith("default-src 'none'; script-src 'self';")
             assert page.headers["X-Content-Type-Options"] == "nosniff"
             assert page.headers["Referrer-Policy"] == "no-referrer" and page.headers["Cache-Control"] == "no-store"

@@ -37,5 +37,5 @@ def test_the_wheel_carries_the_student_page(tmp_path):
 def test_the_pages_words_are_a_json_block_that_cannot_close_its_script():
     html = page_files()["/"][0].decode()
     block = html.split('<script type="application/json" id="words">')[1].split("</script>")[0]
-    assert '"waiting": "You\'re in, {name} — look at the projector"' in block and "<" not in block
+    assert '"waiting": "You’re in, {name} — look at the projector"' in block and "<" not in block
     assert "<!--words-->" not in html

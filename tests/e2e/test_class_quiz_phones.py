@@ -64,7 +64,7 @@ def test_a_five_question_class_quiz_with_thirty_phones(qtbot, tmp_path, browser)
 
     phones = [join(browser, url, pin, f"Student {n}") for n in range(PHONES)]
     for n, page in enumerate(phones):
-        page.get_by_text(f"You're in, Student {n}").wait_for()
+        page.get_by_text(f"You’re in, Student {n}").wait_for()
     qtbot.waitUntil(lambda: room.tally is not None and room.tally.joined == PHONES)
 
     asked = [(i, False) for i in slides_asking(window, numeric=False, count=4)]

@@ -76,7 +76,7 @@ def test_a_which_section_question_shows_the_figures_own_period(tmp_path):
     folder = tmp_path / "deck"
     shutil.copytree(REPO / "content" / "douyin-exit-matrix", folder)
     part = folder / "pillar-7.yaml"  # a title that no longer names creators, so the question is asked
-    text = part.read_text(encoding="utf-8").replace("创作者生态改革:强化平台粘性", "生态改革:强化平台粘性")
+    text = part.read_text(encoding="utf-8").replace("创作者生态改革：强化平台粘性", "生态改革：强化平台粘性")
     part.write_text(text.replace("Creator ecosystem: making creators stay", "Reform: staying power"), encoding="utf-8")
     deck = load_deck(folder).deck
     q = next(q for q in build_bank(deck) if q.id == "pillar:monthly-posts-before")

@@ -90,7 +90,8 @@ def test_derived_figures_equal_their_arithmetic_and_are_marked_where_shown(bank,
     assert "25% = 37% − 12 pp" in facebook.explanation.get("en") and "derived" in facebook.explanation.get("en")
     assert "推算" in facebook.explanation.get("zh")
     doubao = by_id(bank)["recall:doubao-accuracy"]
-    assert "75% ≈ 92.7% − 18 pp" in doubao.explanation.get("en") and "not the article's" in doubao.explanation.get("en")
+    explanation = doubao.explanation.get("en")
+    assert "75% ≈ 92.7% − 18 pp" in explanation and "not the article’s" in explanation
 
 
 def test_choices_are_distinct_and_hold_the_answer_exactly_once(bank):

@@ -130,4 +130,4 @@ def test_the_notes_warn_that_tiktok_is_banned_in_india():
     assert "India" in DECK.tables[slide.table].rows[0][2].get("en")
     zh, en = slide.notes.get("zh"), slide.notes.get("en")
     assert "印度" in zh and "2020" in zh and "非原文内容" in zh
-    assert "India" in en and "2020" in en and "not the article's" in en
+    assert "India" in en and "2020" in en and "not the article’s" in en

@@ -45,7 +45,7 @@ def test_the_warm_up_poses_last_times_misses_worst_first_and_enter_moves_on(qtbo
     controls.warm_up()
     room, overlay = controls.room, controls.overlay
     assert room.question.id == ids[3], "the question the room missed most comes first"
-    assert overlay.heading.text() == "Warm-up 1 of 3: last time's misses"
+    assert overlay.heading.text() == "Warm-up 1 of 3: last time’s misses"
     qtbot.keyClick(window, Qt.Key.Key_Return)
     assert room.revealed
     qtbot.keyClick(window, Qt.Key.Key_Return)

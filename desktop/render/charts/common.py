@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QGraphicsLineItem, QGraphicsSimpleTextItem, QGraph
 from desktop.deck.figures import format_period, format_value, half_up, number
 from desktop.deck.model import EMPTY_TEXT, Figure
 from desktop.deck.themes import contrast
+from desktop.render.text import quotes_for
 from desktop.render.theme import Theme
 from desktop.words import tr
 
@@ -181,6 +182,7 @@ class Label:
         if text == self._text and note == self._note_text:
             return
         self._text, self._note_text = text, note
+        self.item.setFont(quotes_for(self.item.font(), text))
         if isinstance(self.item, QGraphicsSimpleTextItem):
             self.item.setText(text)
         else:

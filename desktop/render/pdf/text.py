@@ -78,7 +78,7 @@ def text_repairs(family: str) -> dict[str, str]:
 def unnamed_glyphs(family: str, bold: bool) -> tuple[tuple[int, str], ...]:
     """(glyph, character) for glyphs that shaping picks but the font's cmap does not name.
 
-    With Noto Sans CJK, digits next to Latin letters ('Q2', 'in 2023') are such glyphs.
+    With Noto Sans CJK, digits next to Latin letters ('Q2', 'in 2023') and proportional quotes are such glyphs.
     """
     raw = raw_font(family, bold)
     if not raw.isValid():
@@ -88,10 +88,12 @@ def unnamed_glyphs(family: str, bold: bool) -> tuple[tuple[int, str], ...]:
     font = QFont(family)
     font.setBold(bold)
     font.setPixelSize(100)
+    proportional = QFont(font)
+    proportional.setFeature(QFont.Tag("pwid"), 1)  # quotes among Latin text (render/text.py)
     found: dict[int, str] = {}
-    for ch in _PROBE:
+    for ch, shaped in [(ch, font) for ch in _PROBE] + [(ch, proportional) for ch in "‘’“”"]:
         for text, at in ((f"a{ch}", 1), (f"{ch}a", 0), (f"年{ch}", 1), (f"{ch}年", 0), (f"1{ch}", 1), (ch, 0)):
-            layout = QTextLayout(text, font)
+            layout = QTextLayout(text, shaped)
             layout.beginLayout()
             layout.createLine()
             layout.endLayout()
