@@ -126,7 +126,8 @@ class SlideScene:
             where += f" · {zh_numeral(section.number)}" if lang == "zh" else f", part {section.number}"
         derived = [derivation(f, self.figures, lang) for f in shown if f.derived]
         line = tr("slide-source", lang) + where
-        return line + ("  ·  " + tr("slide-derived", lang) + "; ".join(derived) if derived else "")
+        between = "；" if lang == "zh" else "; "
+        return line + ("  ·  " + tr("slide-derived", lang) + between.join(derived) if derived else "")
 
     def to_image(self, width: int = WIDTH, height: int = HEIGHT, form=QImage.Format.Format_RGB32) -> QImage:
         """The slide as it is now, drawn at `width`×`height` pixels (sharp, not scaled up), opaque: no alpha."""

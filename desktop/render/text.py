@@ -190,7 +190,9 @@ class TextBox(QGraphicsItem):
     def _fits(self, px: int) -> bool:
         doc = self._document(px)
         added = self._break(doc, px, final=False)  # the best breaks take as many lines as the fewest
-        return doc.size().height() + added <= self.rect.height()
+        # Half a pixel of slack: a box made as tall as `text_height()` measured must hold that text (the estimate
+        # here, before the final breaks, can be a few hundredths of a pixel taller).
+        return doc.size().height() + added <= self.rect.height() + 0.5
 
     def _fit(self, max_px: int, min_px: int) -> tuple[int, bool]:
         """Binary search on whole pixels: the largest size that fits."""

@@ -20,6 +20,7 @@ from desktop.words import WORDS
 from tests.conftest import REPO
 
 DECK = load_deck(REPO / "content" / "douyin-exit-matrix").deck
+BREWLINE = load_deck(REPO / "content" / "brewline-coffee").deck
 # The console's current slide in its default 1280×800 window (three fifths of it, 16:9).
 CONSOLE = (720, 405)
 CLOSING = "，。、：；！？）」』”》〉】%…,.;:!?)"
@@ -113,13 +114,13 @@ def test_a_title_of_two_lines_is_balanced(family):
     assert not faults(paragraph, balanced=True), paragraph
 
 
-def shown_texts(family: str, lang: str) -> list[tuple[str, str]]:
+def shown_texts(family: str, lang: str, deck=DECK) -> list[tuple[str, str]]:
     """(slide id, text) for every text on every slide and in its notes, the article's own sentences taken out."""
     look = Look(load_theme("light")[0], lang, family)
-    quoted = sorted({f.source for f in DECK.figures.values() if f.source}, key=len, reverse=True)
+    quoted = sorted({f.source for f in deck.figures.values() if f.source}, key=len, reverse=True)
     texts = []
-    for index, slide in enumerate(DECK.slides):
-        scene = build_scene(DECK, index, look)
+    for index, slide in enumerate(deck.slides):
+        scene = build_scene(deck, index, look)
         shown = [box.text for box in scene.items() if isinstance(box, TextBox)] + [scene.text(slide.notes)]
         for text in shown:
             for sentence in quoted:  # verbatim, as the article wrote it
@@ -140,9 +141,8 @@ def test_chinese_display_text_has_full_width_punctuation(family):
 
 
 def test_english_display_text_has_curly_quotes_and_one_period_format(family):
-    found = [
-        f"{slide}: {text!r}" for slide, text in shown_texts(family, "en") if re.search(r"[\"']|\b\d{4}Q[1-4]\b", text)
-    ]
+    texts = shown_texts(family, "en") + shown_texts(deck_family(BREWLINE)[0], "en", BREWLINE)
+    found = [f"{slide}: {text!r}" for slide, text in texts if re.search(r"[\"']|\b\d{4}Q[1-4]\b", text)]
     found += [f"words.py {key}: {en!r}" for key, (_, en) in WORDS.items() if re.search(r"[\"']", en)]
     assert not found, "\n".join(found)
 
@@ -163,3 +163,36 @@ def test_english_quotes_are_as_narrow_as_latin_ones_and_chinese_ones_stay_full_w
 
     assert width("Douyin’s “exit”") < width('Douyin\'s "exit"') * 1.1
     assert width("抖音“退出矩阵”") == pytest.approx(width("抖音退出矩阵") + 2 * width("退"), rel=0.02)
+
+
+def laid_out(item) -> list[str]:
+    """The lines a QGraphicsTextItem shows, as Qt laid them out (its own wrapping included)."""
+    lines, block = [], item.document().begin()
+    while block.isValid():
+        layout, text = block.layout(), block.text()
+        for i in range(layout.lineCount()):
+            line = layout.lineAt(i)
+            lines.append(text[line.textStart() : line.textStart() + line.textLength()].strip())
+        block = block.next()
+    return lines
+
+
+def test_chart_labels_break_by_the_same_rules(family):
+    """A bar's name wraps under its bar: never inside '（推算）', never a closing mark first on a line."""
+    from PySide6.QtWidgets import QGraphicsTextItem
+
+    look = Look(load_theme("light")[0], "zh", family)
+    torn = []
+    for index, slide in enumerate(DECK.slides):
+        if not slide.chart:
+            continue
+        scene = build_scene(DECK, index, look)  # held: its items die with it
+        for item in scene.items():
+            if isinstance(item, QGraphicsTextItem):
+                lines = laid_out(item)
+                torn += [
+                    f"{slide.id}: {lines!r}"
+                    for line in lines
+                    if line[:1] in CLOSING or line.count("（") != line.count("）")
+                ]
+    assert not torn, "\n".join(torn)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -13,6 +14,7 @@ from PySide6.QtWidgets import QGraphicsLineItem, QGraphicsSimpleTextItem, QGraph
 from desktop.deck.figures import format_period, format_value, half_up, number
 from desktop.deck.model import EMPTY_TEXT, Figure
 from desktop.deck.themes import contrast
+from desktop.render.breaks import best
 from desktop.render.text import quotes_for
 from desktop.render.theme import Theme
 from desktop.words import tr
@@ -186,7 +188,7 @@ class Label:
         if isinstance(self.item, QGraphicsSimpleTextItem):
             self.item.setText(text)
         else:
-            self.item.setPlainText(text)
+            self.item.setPlainText(self._broken(text))
         if self._note is not None:
             self._note.setText(note)
             self._note.setPos(self.item.boundingRect().width(), self._rise)
@@ -195,7 +197,15 @@ class Label:
     def set_width(self, width: float) -> None:
         if isinstance(self.item, QGraphicsTextItem):
             self.item.setTextWidth(width)
+            self.item.setPlainText(self._broken(self._text))
             self.place(*self._at)
+
+    def _broken(self, text: str) -> str:
+        """`text` with the line breaks render/breaks.py chooses, balanced: Qt's own wrapping tears '（推算）'."""
+        metrics = QFontMetricsF(self.item.font())
+        x = [metrics.horizontalAdvance(text[:i]) for i in range(len(text) + 1)]
+        cuts = [0, *best(text, x, self.item.textWidth(), balance=True), len(text)]
+        return "\n".join(text[a:b].strip() for a, b in itertools.pairwise(cuts))
 
     def size(self) -> tuple[float, float]:
         rect = self.item.boundingRect()
