@@ -295,7 +295,7 @@ def join(browser, url: str, pin: str, n: int):
     page.get_by_label("PIN").fill(pin)
     page.get_by_label("Name").fill(f"Student {n + 1}")
     page.get_by_role("button", name="Join").click()
-    page.get_by_text(f"You're in, Student {n + 1}").wait_for()
+    page.get_by_text(f"You’re in, Student {n + 1}").wait_for()
     return page
 
 

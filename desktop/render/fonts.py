@@ -88,3 +88,11 @@ def deck_family(deck: Deck) -> tuple[str, str | None]:
         return pick_family(text, (ALPHABET_FAMILY,)) or QFont().defaultFamily(), None
     family = pick_family(text)
     return (family, None) if family else (QFont().defaultFamily(), INSTALL_HINT)
+
+
+def text_families(family: str, lang: str) -> list[str]:
+    """The families a window sets text of `lang` in: for an alphabet, Noto Sans ahead of a CJK family (whose
+    apostrophes and quotes are as wide as an ideograph: "article’ s"), which still draws any Chinese in it."""
+    if family == ALPHABET_FAMILY or lang.partition("-")[0] in ("zh", "ja", "ko"):
+        return [family]
+    return [ALPHABET_FAMILY, family]

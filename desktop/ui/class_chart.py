@@ -46,11 +46,12 @@ class RoomChart(pg.PlotWidget):
         self.dots: pg.ScatterPlotItem | None = None
         self.labels: list[pg.TextItem] = []
 
-    def _start(self, theme: Theme, family: str, px: int) -> QFont:
+    def _start(self, theme: Theme, families: list[str], px: int) -> QFont:
         self.clear()
         self.bars, self.dots, self.labels = None, None, []
         self.setBackground(theme.background)
-        font = QFont(family)
+        font = QFont()
+        font.setFamilies(families)
         font.setPixelSize(px)
         for side in ("left", "bottom"):
             axis = self.getAxis(side)
@@ -66,9 +67,9 @@ class RoomChart(pg.PlotWidget):
         self.addItem(label)
         self.labels.append(label)
 
-    def show_counts(self, counts: tuple[int, ...], right: int, theme: Theme, family: str, px: int) -> None:
+    def show_counts(self, counts: tuple[int, ...], right: int, theme: Theme, families: list[str], px: int) -> None:
         """One bar a choice, A at the top: how many chose it and what share; the right one strong and marked ✓."""
-        font = self._start(theme, family, px)
+        font = self._start(theme, families, px)
         rows = len(counts)
         ys = [rows - 1 - i for i in range(rows)]
         brushes = [QColor(theme.after if i == right else theme.before) for i in range(rows)]
@@ -92,11 +93,11 @@ class RoomChart(pg.PlotWidget):
         written: Callable[[float], str],
         median_word: str,
         theme: Theme,
-        family: str,
+        families: list[str],
         px: int,
     ) -> None:
         """Each estimate a dot, the truth a strong line, the room's median a dashed one; outliers at the edges."""
-        font = self._start(theme, family, px)
+        font = self._start(theme, families, px)
         low, high = shown_range(list(values), truth)
         xs = [min(max(v, low), high) for v in values]
         self.dots = pg.ScatterPlotItem(

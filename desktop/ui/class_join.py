@@ -6,6 +6,7 @@ from PySide6.QtCore import QEvent, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPainter
 from PySide6.QtWidgets import QWidget
 
+from desktop.render.fonts import text_families
 from desktop.render.theme import Theme
 from desktop.ui.class_room import ClassRoom
 from desktop.words import tr
@@ -88,7 +89,8 @@ class JoinCard(QWidget):
         )
         y = text.top()
         for words, px, colour, bold in lines:
-            font = QFont(family)
+            font = QFont()
+            font.setFamilies(text_families(family, lang))
             font.setPixelSize(round(px))
             font.setBold(bold)
             painter.setFont(font)

@@ -16,6 +16,7 @@ from desktop.deck.figures import format_value
 from desktop.deck.model import EMPTY_TEXT, Figure
 from desktop.quiz.answers import answer_text
 from desktop.quiz.model import NumericAnswer, Question
+from desktop.render.fonts import text_families
 from desktop.render.scene import SlideScene
 from desktop.render.theme import Theme
 from desktop.ui.class_chart import RoomChart
@@ -121,7 +122,8 @@ class ClassQuiz(QWidget):
             QPainter(self).fillRect(self.rect(), QColor(self.theme.background))
 
     def _font(self, px: float, bold: bool = False) -> QFont:
-        font = QFont(self.family)
+        font = QFont()
+        font.setFamilies(text_families(self.family, self.lang))
         font.setPixelSize(max(12, round(px)))
         font.setBold(bold)
         return font
@@ -209,9 +211,10 @@ class ClassQuiz(QWidget):
             if question.is_numeric:
                 median = tr("class-median", lang)
                 truth = question.answer.value
-                self.chart.show_values(tally.values, truth, written(question, lang), median, theme, self.family, px)
+                families = text_families(self.family, lang)
+                self.chart.show_values(tally.values, truth, written(question, lang), median, theme, families, px)
             else:
-                self.chart.show_counts(tally.counts, question.answer, theme, self.family, px)
+                self.chart.show_counts(tally.counts, question.answer, theme, text_families(self.family, lang), px)
         if self._shown_round is None or self._shown_round[0] != state[0]:
             scene = self.final_scene()
             self.slide.show_scene(scene, scene.steps - 1, animate=not scene.look.reduced_motion)

@@ -60,7 +60,7 @@ class QuizBrowser(QDialog):
         row.addLayout(left, stretch=2)
         row.addLayout(self.right, stretch=3)
         self.resize(1280, 720)
-        QuizLook(look.theme, look.family).dress(self)
+        QuizLook(look.theme, look.family, lang).dress(self)
         self.list.setCurrentRow(0)
 
     def shown(self) -> list[Question]:

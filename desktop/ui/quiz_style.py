@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QWidget
 
 from desktop.deck.model import Deck
 from desktop.render.canvas import HEIGHT as SLIDE_HEIGHT
-from desktop.render.fonts import deck_family
+from desktop.render.fonts import deck_family, text_families
 from desktop.render.theme import Theme, load_theme
 
 # Sizes are designed for 1280×720 and grow with the window, so 4K reads as 720p does, only sharper.
@@ -36,7 +36,7 @@ def window_scale(width: int, height: int) -> float:
     return max(0.75, min(width / DESIGN_WIDTH, height / DESIGN_HEIGHT))
 
 
-def stylesheet(theme: Theme, family: str, scale: float) -> str:
+def stylesheet(theme: Theme, families: list[str], scale: float) -> str:
     """Colours from the theme, the deck's font, padding and the sizes of type not set per widget, at `scale`."""
 
     def px(n: float) -> str:
@@ -44,7 +44,7 @@ def stylesheet(theme: Theme, family: str, scale: float) -> str:
 
     t = theme
     return f"""
-QWidget {{ font-family: "{family}"; font-size: {px(BODY_PX)}; }}
+QWidget {{ font-family: {", ".join(f'"{f}"' for f in families)}; font-size: {px(BODY_PX)}; }}
 QMainWindow, QDialog, QScrollArea, QScrollArea > QWidget > QWidget {{ background: {t.background}; }}
 QLabel {{ color: {t.text}; }}
 #setAside {{ background: #fff4ce; color: #3d3000; padding: 8px 12px; }}
@@ -69,16 +69,16 @@ QListWidget::item:selected {{ background: {mix(t.after, t.surface, 0.25)}; color
 class QuizLook(QObject):
     """Dresses a window in the deck's look and keeps its type in proportion as it is resized; F11: full screen."""
 
-    def __init__(self, theme: Theme, family: str) -> None:
+    def __init__(self, theme: Theme, family: str, lang: str) -> None:
         super().__init__()
-        self.theme, self.family = theme, family
+        self.theme, self.family, self.lang = theme, family, lang
         self.scale = 0.0
         self.sizes: set[int] = set()  # the type sizes the stylesheet scales
         self.window: QWidget | None = None
 
     @classmethod
-    def for_deck(cls, deck: Deck) -> QuizLook:
-        return cls(deck_theme(deck), deck_family(deck)[0])
+    def for_deck(cls, deck: Deck, lang: str) -> QuizLook:
+        return cls(deck_theme(deck), deck_family(deck)[0], lang)
 
     def dress(self, window: QWidget, later: tuple[int, ...] = ()) -> None:
         """Applies the look to `window` at every resize that changes the size of its type; `later`: the sizes of
@@ -129,6 +129,7 @@ class QuizLook(QObject):
         self.sizes |= self._marked()
         # In the stylesheet, not by setFont: under a stylesheet Qt stops handing a parent's font to its children.
         own = "".join(f'*[{_BASE}="{n}"] {{ font-size: {self.px(n, scale)}px; }}\n' for n in sorted(self.sizes))
-        self.window.setStyleSheet(stylesheet(self.theme, self.family, scale) + own)
+        families = text_families(self.family, self.lang)
+        self.window.setStyleSheet(stylesheet(self.theme, families, scale) + own)
         margin = round(MARGIN_PX * scale)
         self.window.setContentsMargins(margin, margin, margin, margin)

@@ -109,7 +109,7 @@ class QuizWindow(QMainWindow):
         self.chosen: int | None = None
         self.clock = QElapsedTimer()
         self.setWindowTitle(f"{plain(render(deck.title, lang, deck.figures))} — {tr('quiz', lang)}")
-        self.look = QuizLook.for_deck(deck)
+        self.look = QuizLook.for_deck(deck, lang)
         self.resize(1100, 760)
         self.pages = QStackedWidget()
         self._build_notices(set_aside)

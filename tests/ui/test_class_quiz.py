@@ -149,3 +149,12 @@ def test_a_number_question_asks_the_room_to_write_down_or_type_an_estimate(qtbot
     controls.start_phones("127.0.0.1", 0)
     controls.room.pose(numeric, DECK.languages, "en")
     assert controls.overlay.hint.text() == "Type your estimate on your phone"
+
+
+def test_the_english_overlay_of_a_chinese_deck_draws_narrow_apostrophes(qtbot, tmp_path):
+    from PySide6.QtGui import QFontMetricsF
+
+    window = presenting(qtbot, tmp_path, chart_slide(), lang="en")
+    qtbot.keyClick(window, Qt.Key.Key_Q)
+    metrics = QFontMetricsF(window.class_controls.overlay.prompt.font())
+    assert metrics.horizontalAdvance("’") < 0.4 * metrics.horizontalAdvance("文")

@@ -88,3 +88,19 @@ def test_f11_toggles_full_screen(qtbot, store):
     qtbot.waitUntil(window.isFullScreen)
     qtbot.keyClick(window, Qt.Key.Key_F11)
     qtbot.waitUntil(lambda: not window.isFullScreen())
+
+
+def test_english_on_a_chinese_deck_has_narrow_apostrophes_and_chinese_stays_chinese(qtbot, store):
+    """The CJK font draws ’ and “ as wide as an ideograph ("article’ s"); English takes them from Noto Sans."""
+    from PySide6.QtGui import QFontMetricsF
+
+    window = open_quiz(qtbot, store, DOUYIN, "en")
+    first_choice_question(qtbot, window)
+    font = window.prompt.font()
+    metrics = QFontMetricsF(font)
+    assert metrics.horizontalAdvance("’") < 0.4 * metrics.horizontalAdvance("文")
+    assert "CJK" in font.families()[-1], "a Chinese sentence quoted in English still has its font"
+    chinese = open_quiz(qtbot, store, DOUYIN, "zh")
+    first_choice_question(qtbot, chinese)
+    zh = QFontMetricsF(chinese.prompt.font())
+    assert zh.horizontalAdvance("“") == pytest.approx(zh.horizontalAdvance("文")), "Chinese keeps its full-width quotes"
