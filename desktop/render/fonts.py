@@ -96,3 +96,9 @@ def text_families(family: str, lang: str) -> list[str]:
     if family == ALPHABET_FAMILY or lang.partition("-")[0] in ("zh", "ja", "ko"):
         return [family]
     return [ALPHABET_FAMILY, family]
+
+
+def prose_family(family: str, lang: str) -> str:
+    """`text_families` as one QFont family string ("Noto Sans,Noto Sans CJK SC"), for a PDF's words; the text
+    layer is repaired for the deck's own `family`."""
+    return ",".join(text_families(family, lang))

@@ -436,3 +436,12 @@ def test_a_long_block_is_cut_only_between_its_lines():
     assert all(a[1] == b[0] for a, b in zip(slices, slices[1:], strict=False)), "no line lost, none twice"
     assert all(end in lines for _, end in slices[:-1]), "cut at a line"
     assert laid[0].placed[0].block is blocks[0] and len(laid[0].placed) == 2, "a heading stays with what follows"
+
+
+def test_english_words_in_a_chinese_decks_pdfs_take_their_quotes_from_noto_sans(pdfs):
+    """The CJK font's apostrophe is as wide as an ideograph ("Douyin’ s"): English is set in Noto Sans first."""
+    from tests.test_languages import pdf_fonts
+
+    english, chinese = pdf_fonts(pdfs.paths["handout", "en"]), pdf_fonts(pdfs.paths["handout", "zh"])
+    assert any(f.startswith("NotoSans-") for f in english) and any("CJK" in f for f in english)
+    assert not any(f.startswith("NotoSans-") for f in chinese), "Chinese keeps its own font and full-width quotes"

@@ -20,6 +20,7 @@ from desktop.deck.model import Deck
 from desktop.deck.sections import numbered
 from desktop.quiz.model import Question
 from desktop.render.canvas import Look
+from desktop.render.fonts import prose_family
 from desktop.render.ink import Ink as Strokes
 from desktop.render.ink import draw_strokes
 from desktop.render.pdf.file import Canvas, Meta, a4_page, document_id, finish, fixed_date, slide_page
@@ -65,9 +66,9 @@ def write_slides_pdf(
 ) -> None:
     """One 16:9 page per slide in `indices` order, each at its final step, then the Sources appendix."""
     lang, title = look.lang, plain(render(deck.title, look.lang, {}))
-    frame = Frame(WIDE, slide_ink(look.theme), look.family, title, tr("sources-sources", lang))
+    frame = Frame(WIDE, slide_ink(look.theme), prose_family(look.family, look.lang), title, tr("sources-sources", lang))
     rows = sources(deck, indices, lang)
-    appendix = flow(source_blocks(deck, rows, lang, WIDE, frame.ink, look.family), WIDE.text_height)
+    appendix = flow(source_blocks(deck, rows, lang, WIDE, frame.ink, frame.family), WIDE.text_height)
     total = len(indices) + len(appendix)
     meta = _meta(deck, look, "slides", indices)
     canvas = Canvas(slide_page(), meta, look.family)
@@ -97,7 +98,9 @@ def write_handout_pdf(
     Sources."""
     lang = look.lang
     ink = paper_ink(look.theme)
-    frame = Frame(A4, ink, look.family, plain(render(deck.title, lang, {})), tr("pdf-handout", lang))
+    frame = Frame(
+        A4, ink, prose_family(look.family, look.lang), plain(render(deck.title, lang, {})), tr("pdf-handout", lang)
+    )
 
     def draw(painter: QPainter, index: int, target: QRectF) -> None:
         _draw_slide(painter, deck, index, look, target, strokes, footer=False)
@@ -107,10 +110,10 @@ def write_handout_pdf(
         for i in indices
     ]
     rows = sources(deck, indices, lang)
-    blocks += source_blocks(deck, rows, lang, A4, ink, look.family)
+    blocks += source_blocks(deck, rows, lang, A4, ink, frame.family)
     pages = flow(blocks, A4.text_height)
     meta = _meta(deck, look, "handout", indices, per_page=per_page)
-    _write_pages(frame, pages, meta, path, progress)
+    _write_pages(frame, pages, meta, path, progress, look.family)
 
 
 def write_quiz_pdf(
@@ -128,14 +131,16 @@ def write_quiz_pdf(
     lang = look.lang
     ink = paper_ink(look.theme)
     grouped = groups(deck, questions, lang)
-    layout = QuizLayout(deck, lang, A4, ink, look.family, version(seed))
+    layout = QuizLayout(deck, lang, A4, ink, prose_family(look.family, look.lang), version(seed))
     blocks = layout.title_page(grouped) + layout.questions(grouped) + layout.answer_key(grouped)
     rows = figure_rows(deck, question_figures(deck, questions), range(len(deck.slides)), lang)
-    blocks += source_blocks(deck, rows, lang, A4, ink, look.family)
+    blocks += source_blocks(deck, rows, lang, A4, ink, prose_family(look.family, look.lang))
     pages = flow(blocks, A4.text_height)
-    frame = Frame(A4, ink, look.family, plain(render(deck.title, lang, {})), tr("print-quiz", lang))
+    frame = Frame(
+        A4, ink, prose_family(look.family, look.lang), plain(render(deck.title, lang, {})), tr("print-quiz", lang)
+    )
     meta = _meta(deck, look, "quiz", [], seed)
-    _write_pages(frame, pages, meta, path, progress)
+    _write_pages(frame, pages, meta, path, progress, look.family)
 
 
 def _meta(deck: Deck, look: Look, kind: str, indices: list[int], seed: int | None = None, per_page: int = 1) -> Meta:
@@ -145,14 +150,16 @@ def _meta(deck: Deck, look: Look, kind: str, indices: list[int], seed: int | Non
     return Meta(title, look.lang, ident, fixed_date(deck))
 
 
-def _write_pages(frame: Frame, pages: Sequence[Page], meta: Meta, path: Path, progress: Progress | None) -> None:
-    """An A4 document of laid-out pages."""
-    canvas = Canvas(a4_page(), meta, frame.family)
+def _write_pages(
+    frame: Frame, pages: Sequence[Page], meta: Meta, path: Path, progress: Progress | None, family: str
+) -> None:
+    """An A4 document of laid-out pages; `family`, the deck's, is the one whose text layer is repaired."""
+    canvas = Canvas(a4_page(), meta, family)
     try:
         _paint(canvas, frame, pages, len(pages), progress)
     finally:
         canvas.close()
-    finish(canvas, path, meta, frame.family, bookmarks(pages, 0))
+    finish(canvas, path, meta, family, bookmarks(pages, 0))
 
 
 def _paint(canvas: Canvas, frame: Frame, pages: Sequence[Page], total: int, progress: Progress | None) -> None:

@@ -15,6 +15,7 @@ from PySide6.QtGui import QColor, QPainter, QPen
 from desktop.deck.figures import render
 from desktop.deck.model import Deck
 from desktop.render.canvas import Look
+from desktop.render.fonts import prose_family
 from desktop.render.pdf.layout import A4, PT, Block, Doc, Ink, Run, marked
 from desktop.render.scene import build_scene
 
@@ -54,7 +55,7 @@ def slide_cell(
     notes = render(deck.slides[index].notes, look.lang, deck.figures).strip()
     room = height - top - _GAP
     for size in (9.5, 9.0, 8.5, SMALLEST):  # the notes as large as fits, never below the smallest
-        doc = _words(look.family, text_w, ink, label, source, notes, size)
+        doc = _words(prose_family(look.family, look.lang), text_w, ink, label, source, notes, size)
         if doc.height <= room:
             break
     used = top + doc.height
