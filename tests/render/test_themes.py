@@ -267,7 +267,7 @@ def test_the_projector_theme_draws_the_footer_large_enough_for_the_back_row(qapp
 
 def test_the_projector_theme_enlarges_the_quiz_windows_small_text():
     evidence = 16  # the quiz window's evidence line, at design size
-    light, projector = QuizLook(shipped("light"), "sans"), QuizLook(shipped("projector"), "sans")
+    light, projector = QuizLook(shipped("light"), "sans", "en"), QuizLook(shipped("projector"), "sans", "en")
     full_hd = 1080 / DESIGN_HEIGHT
     assert light.px(evidence, full_hd) == 24
     assert projector.px(evidence, full_hd) == 30 == shipped("projector").min_text * HEIGHT // 1080
