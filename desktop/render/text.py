@@ -153,39 +153,8 @@ class TextBox(QGraphicsItem):
         `final` chooses the best breaks and sets them; else only the fewest lines are counted (as many).
         """
         width = self.rect.width() - (px * 1.5 if self.listed else 0)
-        cuts, added = [], 0.0
         headline = not self.listed and len(self.paragraphs) == 1  # a title, quote, caption or label: balanced
-        block = doc.begin()
-        doc.size()  # lays the document out
-        while block.isValid():
-            layout, text = block.layout(), block.text()
-            for n in range(layout.lineCount()):
-                line = layout.lineAt(n)
-                if line.naturalTextWidth() <= width:
-                    continue
-                start = line.textStart()
-                piece = text[start : start + line.textLength()].rstrip("\u2028")
-                left = line.cursorToX(start)[0]
-                x = [line.cursorToX(start + i)[0] - left for i in range(len(piece) + 1)]
-                if final:
-                    breaks = best(piece, x, width, balance=headline and layout.lineCount() == 1)
-                else:
-                    breaks = greedy(x, piece, opportunities(piece), width)
-                cuts += [(block.position() + start + i, piece[i - 1].isspace()) for i in breaks]
-                added += len(breaks) * line.height() * LINE_HEIGHT / 100
-                if any(
-                    span(x, piece, a, b) > width + 0.5 for a, b in zip([0, *breaks], [*breaks, len(piece)], strict=True)
-                ):
-                    added = math.inf  # a word or a quantity wider than the box
-            block = block.next()
-        if final:
-            cursor = QTextCursor(doc)
-            for at, space in reversed(cuts):
-                cursor.setPosition(at)
-                if space:  # the space the line ends on becomes the break
-                    cursor.setPosition(at - 1, QTextCursor.MoveMode.KeepAnchor)
-                cursor.insertText("\u2028")
-        return added
+        return break_lines(doc, width, headline, final)
 
     def _fits(self, px: int) -> bool:
         doc = self._document(px)
@@ -222,6 +191,47 @@ class TextBox(QGraphicsItem):
         context.palette.setColor(context.palette.ColorRole.Text, self.color)
         self.document.documentLayout().draw(painter, context)
         painter.restore()
+
+
+def break_lines(doc: QTextDocument, width: float, balance: bool, final: bool = True) -> float:
+    """Ends each line of `doc` (laid out without wrapping) too long for `width` where breaks.py says; the height
+    the new lines add (inf: a word or a quantity wider than `width`).
+
+    `final` chooses the best breaks and sets them as line separators; else only the fewest lines are counted.
+    `balance` evens out the lines of a one-line paragraph (a title, quote, caption or label).
+    """
+    cuts, added = [], 0.0
+    block = doc.begin()
+    doc.size()  # lays the document out
+    while block.isValid():
+        layout, text = block.layout(), block.text()
+        for n in range(layout.lineCount()):
+            line = layout.lineAt(n)
+            if line.naturalTextWidth() <= width:
+                continue
+            start = line.textStart()
+            piece = text[start : start + line.textLength()].rstrip("\u2028")
+            left = line.cursorToX(start)[0]
+            x = [line.cursorToX(start + i)[0] - left for i in range(len(piece) + 1)]
+            if final:
+                breaks = best(piece, x, width, balance=balance and layout.lineCount() == 1)
+            else:
+                breaks = greedy(x, piece, opportunities(piece), width)
+            cuts += [(block.position() + start + i, piece[i - 1].isspace()) for i in breaks]
+            added += len(breaks) * line.height() * LINE_HEIGHT / 100
+            if any(
+                span(x, piece, a, b) > width + 0.5 for a, b in zip([0, *breaks], [*breaks, len(piece)], strict=True)
+            ):
+                added = math.inf  # a word or a quantity wider than the box
+        block = block.next()
+    if final:
+        cursor = QTextCursor(doc)
+        for at, space in reversed(cuts):
+            cursor.setPosition(at)
+            if space:  # the space the line ends on becomes the break
+                cursor.setPosition(at - 1, QTextCursor.MoveMode.KeepAnchor)
+            cursor.insertText("\u2028")
+    return added
 
 
 def styled(char: QTextCharFormat, run: Run) -> QTextCharFormat:

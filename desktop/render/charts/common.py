@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -14,8 +13,7 @@ from PySide6.QtWidgets import QGraphicsLineItem, QGraphicsSimpleTextItem, QGraph
 from desktop.deck.figures import format_period, format_value, half_up, number
 from desktop.deck.model import EMPTY_TEXT, Figure
 from desktop.deck.themes import contrast
-from desktop.render.breaks import best
-from desktop.render.text import quotes_for
+from desktop.render.text import break_lines, quotes_for
 from desktop.render.theme import Theme
 from desktop.words import tr
 
@@ -161,7 +159,7 @@ class Label:
             self.item = QGraphicsTextItem(parent)
             self.item.document().setDocumentMargin(0)
             option = QTextOption(Qt.AlignmentFlag.AlignHCenter)
-            option.setWrapMode(QTextOption.WrapMode.WordWrap)
+            option.setWrapMode(QTextOption.WrapMode.NoWrap)  # lines are broken by render.text.break_lines
             self.item.document().setDefaultTextOption(option)
             self.item.setDefaultTextColor(colour(hex_colour))
             self.item.setTextWidth(width)
@@ -188,7 +186,7 @@ class Label:
         if isinstance(self.item, QGraphicsSimpleTextItem):
             self.item.setText(text)
         else:
-            self.item.setPlainText(self._broken(text))
+            self._set_plain(text)
         if self._note is not None:
             self._note.setText(note)
             self._note.setPos(self.item.boundingRect().width(), self._rise)
@@ -197,15 +195,13 @@ class Label:
     def set_width(self, width: float) -> None:
         if isinstance(self.item, QGraphicsTextItem):
             self.item.setTextWidth(width)
-            self.item.setPlainText(self._broken(self._text))
+            self._set_plain(self._text)
             self.place(*self._at)
 
-    def _broken(self, text: str) -> str:
-        """`text` with the line breaks render/breaks.py chooses, balanced: Qt's own wrapping tears '（推算）'."""
-        metrics = QFontMetricsF(self.item.font())
-        x = [metrics.horizontalAdvance(text[:i]) for i in range(len(text) + 1)]
-        cuts = [0, *best(text, x, self.item.textWidth(), balance=True), len(text)]
-        return "\n".join(text[a:b].strip() for a, b in itertools.pairwise(cuts))
+    def _set_plain(self, text: str) -> None:
+        """A wrapped label's text, its lines broken by the slides' rules: Qt's own wrapping tears '（推算）'."""
+        self.item.setPlainText(text)
+        break_lines(self.item.document(), self.item.textWidth(), balance=True)
 
     def size(self) -> tuple[float, float]:
         rect = self.item.boundingRect()
