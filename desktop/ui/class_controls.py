@@ -192,8 +192,8 @@ class ClassControls:
             print(f"casebook: {error}", file=sys.stderr)
             return []
         try:
-            lecture = self.room.server.lecture if self.room.phones else None
-            return results.warm_up(lecture if lecture is not None else _after_all(results))
+            # Warm up from the lectures before this one; with no class quiz on, from every lecture kept.
+            return results.warm_up(self.room.server.lecture if self.room.phones else sys.maxsize)
         finally:
             results.close()
 
@@ -268,9 +268,3 @@ class ClassControls:
         if room.question is not None:
             lines.append(tr("class-console-keys", lang))
         return "\n".join(lines)
-
-
-def _after_all(results) -> int:
-    """A lecture number after every one kept: the warm-up of a talk whose phones are not on reads them all."""
-    lectures = results.lectures()
-    return (lectures[0].id + 1) if lectures else 1
