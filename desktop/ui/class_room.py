@@ -31,6 +31,7 @@ class ClassRoom(QObject):
         self.chime, self.seconds = chime, seconds
         self.sound = True
         self.server = None
+        self._address = ""
         self.question: Question | None = None
         self.poll: Poll | None = None
         self.revealed = False
@@ -50,11 +51,12 @@ class ClassRoom(QObject):
 
     def start_phones(self, results: Path, host: str, port: int) -> None:
         """Starts the server (raises ServerError with a one-line reason); rounds continue a lecture restarted."""
-        from desktop.classroom.server import ClassServer
+        from desktop.classroom.server import ClassServer, lan_address
 
         server = ClassServer(results, self.sigTally.emit)
         server.start(host, port)
         self.server, self._round = server, server.last_round
+        self._address = server.url(lan_address() if server.host in ("0.0.0.0", "::", "") else None)
         self.tally = Tally(0, 0, 0, 0)
         self.sigChanged.emit()
 
@@ -65,11 +67,8 @@ class ClassRoom(QObject):
             self.sigChanged.emit()
 
     def address(self) -> str:
-        """'http://192.168.1.20:8765/': what a phone in the room opens."""
-        from desktop.classroom.server import lan_address
-
-        server = self.server
-        return server.url(lan_address() if server.host in ("0.0.0.0", "::", "") else None)
+        """'http://192.168.1.20:8765/': what a phone in the room opens (found once, as the server starts)."""
+        return self._address
 
     def _tallied(self, tally: Tally) -> None:
         if self.poll is not None and tally.round not in (0, self.poll.round):
